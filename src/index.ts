@@ -1,0 +1,2 @@
+// scim-gen: the generator's programmatic API (schema loading, IR, emitters).
+export * from "./ir/index.js";

@@ -1,0 +1,2 @@
+export type * from "../runtime/manifest/model.js";
+export * from "./build.js";

@@ -1,0 +1,3 @@
+export type * from "./model.js";
+export * from "./common.js";
+export * from "./resolve.js";
