@@ -1,0 +1,14 @@
+import type { NextFunction, Request, Response } from "express";
+import type { Kernel } from "../http/kernel.js";
+import { scimRequestFrom, sendNode } from "./node.js";
+
+// Express 5 adapter: a middleware that hands the untouched request stream to the kernel.
+// Mount it before any body parser; if one already ran with express.raw(), its bytes are used.
+
+export function expressMiddleware(kernel: Kernel): (req: Request, res: Response, next: NextFunction) => void {
+  return (req, res, next) => {
+    const raw: unknown = req.body;
+    const body = raw instanceof Uint8Array ? raw : undefined;
+    kernel.handle(scimRequestFrom(req, res, req.originalUrl, body)).then((r) => sendNode(res, r), next);
+  };
+}

@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import type { Kernel } from "../http/kernel.js";
+import type { ScimResponse } from "../http/types.js";
+
+// node:http adapter: translates IncomingMessage/ServerResponse and nothing else. The
+// request stream itself is the body, so the kernel enforces the size limit while reading.
+
+export function sendNode(res: ServerResponse, r: ScimResponse): void {
+  res.writeHead(r.status, r.headers);
+  res.end(r.body);
+}
+
+export function scimRequestFrom(req: IncomingMessage, res: ServerResponse, url: string, body?: Uint8Array): Parameters<Kernel["handle"]>[0] {
+  const abort = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) abort.abort();
+  });
+  return { method: req.method ?? "GET", url, headers: req.headers, body: body ?? req, signal: abort.signal };
+}
+
+/** `http.createServer(nodeHandler(kernel))`. */
+export function nodeHandler(kernel: Kernel): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void kernel.handle(scimRequestFrom(req, res, req.url ?? "/")).then((r) => sendNode(res, r));
+  };
+}
+
+const CLIENT_ERRORS: Readonly<Record<string, [number, string]>> = {
+  HPE_HEADER_OVERFLOW: [431, "request headers are too large"],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, "chunk extensions are too large"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "request not received in time"],
+};
+
+/** For `server.on("clientError", ...)`: malformed or oversized requests that never reach a
+ * handler still get an RFC 7644 §3.12 body instead of Node's bare status line. */
+export function scimClientError(err: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, detail] = CLIENT_ERRORS[err.code ?? ""] ?? [400, "malformed HTTP request"];
+  const body = JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(status), detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : status === 413 ? "Payload Too Large" : "Bad Request"}\r\n` +
+      `content-type: application/scim+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,130 @@
+import { ScimError } from "../errors.js";
+import type { ManifestIndex } from "../manifest/resolve.js";
+import type { Authenticator, TenantResolver } from "../tenancy/types.js";
+import { header } from "./body.js";
+import type { Discovery } from "./discovery.js";
+import { runtimeFor, type Env, type ResourceTypeRuntime } from "./env.js";
+import { listResources, searchRoot } from "./list.js";
+import { parseParams } from "./query.js";
+import { createResource, deleteResource, getResource, patchResource, queryOf, replaceResource } from "./resources.js";
+import { json, listResponse } from "./response.js";
+import { ALLOWED, route, type Route } from "./router.js";
+import type { RequestContext, ScimRequest, ScimResponse } from "./types.js";
+
+// The request pipeline, in order: header limits, tenant (from the path, host or header),
+// credentials (401), tenant admission (404: a valid token for another tenant learns
+// nothing), route (404), method (405), then the endpoint.
+
+/** Returns the resource the principal stands for, or undefined (404). */
+export type MeHook = (ctx: RequestContext) => Promise<{ resourceType: string; id: string } | undefined> | { resourceType: string; id: string } | undefined;
+
+export interface Settings {
+  readonly index: ManifestIndex;
+  readonly env: Env;
+  readonly auth: Authenticator;
+  readonly tenancy: TenantResolver;
+  readonly me: MeHook | undefined;
+  readonly compat: readonly string[];
+  readonly maxHeaderBytes: number;
+  readonly publicUrl: string | undefined;
+  readonly discovery: (baseUrl: string) => Discovery;
+}
+
+const neverAborted = new AbortController().signal;
+const HOST = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$|^\[[0-9A-Fa-f:.]{2,45}\](:\d{1,5})?$/;
+
+function checkHeaders(req: ScimRequest, max: number): void {
+  for (const name in req.headers) {
+    const v = req.headers[name];
+    const size = typeof v === "string" ? v.length : v ? v.reduce((n, s) => n + s.length, 0) : 0;
+    if (size > max) throw new ScimError(431, undefined, `header ${JSON.stringify(name.slice(0, 60))} is longer than ${max} bytes`);
+  }
+}
+
+function origin(req: ScimRequest, settings: Settings): string {
+  if (settings.publicUrl) return settings.publicUrl;
+  const host = header(req.headers, "host");
+  return `http://${host && HOST.test(host) ? host : "localhost"}`;
+}
+
+let counter = 0;
+const requestId = (): string => `${Date.now().toString(36)}-${(counter++ & 0xffffff).toString(36)}`;
+
+export async function dispatch(req: ScimRequest, settings: Settings): Promise<ScimResponse> {
+  checkHeaders(req, settings.maxHeaderBytes);
+  const q = req.url.indexOf("?");
+  const path = q < 0 ? req.url : req.url.slice(0, q);
+  const match = settings.tenancy({ path, headers: req.headers });
+  if (!match) throw ScimError.notFound(`no SCIM endpoint at ${JSON.stringify(path.slice(0, 120))}`);
+  const principal = await settings.auth.authenticate(req.headers);
+  if (!principal) {
+    const detail = header(req.headers, "authorization") === undefined ? "authentication required: send Authorization: Bearer <token>" : "the credentials are not valid";
+    throw new ScimError(401, undefined, detail);
+  }
+  const tenant = match.tenant ?? (principal.tenants !== "*" && principal.tenants.length === 1 ? principal.tenants[0] : undefined);
+  if (tenant === undefined || (principal.tenants !== "*" && !principal.tenants.includes(tenant))) {
+    throw ScimError.notFound(`no SCIM endpoint at ${JSON.stringify(path.slice(0, 120))}`);
+  }
+  const r = route(match.rest, settings.index);
+  const method = req.method.toUpperCase();
+  const allowed = ALLOWED[r.kind];
+  if (!allowed.includes(method)) {
+    const e = new ScimError(405, undefined, `${method.slice(0, 20)} is not allowed on ${JSON.stringify(match.rest || "/")}; allowed: ${allowed.join(", ")}`);
+    return { ...json(405, e.toJSON()), headers: { "content-type": "application/scim+json", allow: allowed.join(", ") } };
+  }
+  const baseUrl = origin(req, settings) + match.basePath;
+  const ctx: RequestContext = { tenant, principal, baseUrl, compat: settings.compat, signal: req.signal ?? neverAborted, requestId: requestId() };
+  return endpoint(req, ctx, r, settings, method);
+}
+
+async function endpoint(req: ScimRequest, ctx: RequestContext, r: Route, settings: Settings, method: string): Promise<ScimResponse> {
+  const { env } = settings;
+  switch (r.kind) {
+    case "serviceProviderConfig":
+      return json(200, settings.discovery(ctx.baseUrl).serviceProviderConfig);
+    case "resourceTypes":
+    case "schemas": {
+      const d = settings.discovery(ctx.baseUrl);
+      if (r.id !== undefined) return json(200, r.kind === "schemas" ? d.schema(r.id) : d.resourceType(r.id));
+      // RFC 7644 §4: filtering discovery endpoints is not supported; say so with 403.
+      if (parseParams(queryOf(req)).has("filter")) throw new ScimError(403, undefined, "filter is not supported on discovery endpoints");
+      const all = r.kind === "schemas" ? d.schemas : d.resourceTypes;
+      return listResponse(all.length, 1, all);
+    }
+    case "root":
+    case "rootSearch":
+      await env.ready();
+      return searchRoot(req, ctx, env, r.kind === "rootSearch");
+    case "me": {
+      if (!settings.me) throw new ScimError(501, undefined, "/Me is not implemented by this service provider");
+      const target = await settings.me(ctx);
+      const type = target && settings.index.resourceType(target.resourceType);
+      if (!target || !type) throw ScimError.notFound("no resource is associated with the authenticated principal");
+      return onResource(req, ctx, runtimeFor(env, type), target.id, settings, method);
+    }
+    case "collection":
+    case "search": {
+      await env.ready();
+      const rt = runtimeFor(env, r.type);
+      if (r.kind === "search") return listResources(req, ctx, env, rt, true);
+      return method === "POST" ? createResource(req, ctx, env, rt) : listResources(req, ctx, env, rt, false);
+    }
+    case "resource":
+      return onResource(req, ctx, runtimeFor(env, r.type), r.id, settings, method);
+  }
+}
+
+async function onResource(req: ScimRequest, ctx: RequestContext, rt: ResourceTypeRuntime, id: string, settings: Settings, method: string): Promise<ScimResponse> {
+  const { env } = settings;
+  await env.ready();
+  switch (method) {
+    case "GET":
+      return getResource(req, ctx, env, rt, id);
+    case "PUT":
+      return replaceResource(req, ctx, env, rt, id);
+    case "PATCH":
+      return patchResource(req, ctx, env, rt, id);
+    default:
+      return deleteResource(req, ctx, env, rt, id);
+  }
+}

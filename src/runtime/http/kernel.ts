@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { ScimError } from "../errors.js";
+import type { Manifest } from "../manifest/model.js";
+import { ManifestIndex } from "../manifest/resolve.js";
+import type { Validators } from "../resource/validator.js";
+import type { Store } from "../stores/contract.js";
+import { singleTenant } from "../tenancy/resolvers.js";
+import type { Authenticator, TenantResolver } from "../tenancy/types.js";
+import { Discovery, type AuthenticationScheme } from "./discovery.js";
+import { eraseHandler, type Env, type ResourceTypeRuntime } from "./env.js";
+import type { AnyResourceHandler } from "./handler.js";
+import { dispatch, type MeHook } from "./dispatch.js";
+import { errorResponse, internalError, stderrLogger } from "./response.js";
+import { lazyOpen, storeHandler } from "./store-handler.js";
+import type { Logger, ScimRequest, ScimResponse } from "./types.js";
+
+// createKernel: the framework-neutral SCIM service. Every adapter calls `handle`; it never
+// throws: client faults become RFC 7644 §3.12 errors, our own faults a logged 500.
+
+export interface KernelOptions {
+  readonly manifest: Manifest;
+  /** Generated validators keyed by resource type name. */
+  readonly validators: Validators;
+  /** Serves every resource type without its own handler. */
+  readonly store?: Store;
+  /** Per resource type name; take precedence over `store`. */
+  readonly handlers?: Readonly<Record<string, AnyResourceHandler | undefined>>;
+  readonly auth: Authenticator;
+  /** Default: one tenant "default" at /scim/v2. */
+  readonly tenancy?: TenantResolver;
+  /** Maps the authenticated principal to its own resource for /Me (RFC 7644 §3.11). */
+  readonly me?: MeHook;
+  readonly logger?: Logger;
+  /** Names of IdP compatibility profiles, carried in the RequestContext. */
+  readonly compat?: readonly string[];
+  /** Paging maximum, advertised as filter.maxResults. Default 1000. */
+  readonly maxResults?: number;
+  /** Default 1 MB. */
+  readonly maxBodyBytes?: number;
+  readonly maxJsonDepth?: number;
+  readonly bodyTimeoutMs?: number;
+  /** Longest accepted single header value (431 above). Default 8 KB. */
+  readonly maxHeaderBytes?: number;
+  /** Origin for meta.location, e.g. "https://scim.example.com"; default from Host. */
+  readonly publicUrl?: string;
+  readonly documentationUri?: string;
+}
+
+export interface Kernel {
+  handle(request: ScimRequest): Promise<ScimResponse>;
+  readonly manifest: ManifestIndex;
+  close(): Promise<void>;
+}
+
+export function createKernel(options: KernelOptions): Kernel {
+  const index = new ManifestIndex(options.manifest);
+  const logger = options.logger ?? stderrLogger;
+  const types = new Map<string, ResourceTypeRuntime>();
+  for (const rt of options.manifest.resourceTypes) {
+    const type = index.resourceType(rt.name)!;
+    const validate = options.validators[rt.name];
+    if (!validate) throw new Error(`createKernel: no validator for resource type ${rt.name}`);
+    const own = options.handlers?.[rt.name];
+    const handler = own ? eraseHandler(own) : options.store ? storeHandler(options.store, rt.name) : undefined;
+    if (!handler) throw new Error(`createKernel: resource type ${rt.name} has neither a handler nor a store`);
+    types.set(rt.name, { type, validate, handler });
+  }
+  const store = options.store;
+  const maxResults = options.maxResults ?? 1000;
+  const env: Env = {
+    types,
+    maxResults,
+    limits: {
+      maxBytes: options.maxBodyBytes ?? 1_000_000,
+      maxDepth: options.maxJsonDepth ?? 32,
+      timeoutMs: options.bodyTimeoutMs ?? 10_000,
+    },
+    validateOptions: {},
+    ready: store ? lazyOpen(() => store.open(index)) : () => Promise.resolve(),
+  };
+  const schemes: readonly AuthenticationScheme[] = options.auth.schemes;
+  const discoveries = new Map<string, Discovery>();
+  const discovery = (baseUrl: string): Discovery => {
+    let d = discoveries.get(baseUrl);
+    if (!d) {
+      d = new Discovery(options.manifest, baseUrl, {
+        maxResults,
+        maxPayloadSize: env.limits.maxBytes,
+        patch: true,
+        authenticationSchemes: schemes,
+        ...(options.documentationUri ? { documentationUri: options.documentationUri } : {}),
+      });
+      if (discoveries.size > 1000) discoveries.clear(); // bounded: Host headers are client input
+      discoveries.set(baseUrl, d);
+    }
+    return d;
+  };
+  const settings = {
+    index,
+    env,
+    auth: options.auth,
+    tenancy: options.tenancy ?? singleTenant(),
+    me: options.me,
+    compat: options.compat ?? [],
+    maxHeaderBytes: options.maxHeaderBytes ?? 8192,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ""),
+    discovery,
+  };
+  return {
+    manifest: index,
+    async handle(request: ScimRequest): Promise<ScimResponse> {
+      try {
+        return await dispatch(request, settings);
+      } catch (e) {
+        if (e instanceof ScimError) {
+          return errorResponse(e, e.status === 401 ? { "www-authenticate": options.auth.challenge } : undefined);
+        }
+        return internalError(e, randomUUID(), logger);
+      }
+    },
+    async close() {
+      await store?.close();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { ScimError } from "../errors.js";
+import type { Filter } from "../filter/ast.js";
+import type { ResourceTypeIndex } from "../manifest/resolve.js";
+import { canonicalizeFilter, parseAttributeList, parseFilter } from "./semantics.js";
+import type { ListQuery } from "./types.js";
+
+// Query parameters (RFC 7644 §3.4.2, §3.9) from a URL or a /.search body (§3.4.3), checked
+// against the resource type: unknown sort or projection attributes are 400s, out-of-range
+// paging values are clamped as §3.4.2.4 requires, and a parameter given twice is refused
+// rather than guessed at.
+
+export interface Projection {
+  readonly attributes?: readonly string[];
+  readonly excludedAttributes?: readonly string[];
+}
+
+export interface ParsedQuery {
+  readonly list: ListQuery;
+  readonly projection: Projection;
+  readonly filterText?: string;
+}
+
+/** Query parameters by lower-case name (RFC 7644 parameter names are case-insensitive in
+ * practice; IdPs send `startindex`). */
+export type Params = ReadonlyMap<string, string>;
+
+const MAX_PARAM_LENGTH = 10_000;
+
+export function parseParams(search: string): Params {
+  const params = new Map<string, string>();
+  if (search === "") return params;
+  for (const [name, value] of new URLSearchParams(search)) {
+    const key = name.toLowerCase();
+    if (params.has(key)) throw ScimError.badRequest("invalidValue", `query parameter "${key.slice(0, 50)}" is given more than once`);
+    if (value.length > MAX_PARAM_LENGTH) throw ScimError.badRequest("invalidValue", `query parameter "${key.slice(0, 50)}" is longer than ${MAX_PARAM_LENGTH} characters`);
+    params.set(key, value);
+  }
+  return params;
+}
+
+/** /.search bodies use the same names as JSON members (RFC 7644 §3.4.3). */
+export function paramsFromSearchBody(body: Record<string, unknown>): Params {
+  const params = new Map<string, string>();
+  for (const key of Object.keys(body)) {
+    const name = key.toLowerCase();
+    const value = body[key];
+    if (name === "schemas") continue;
+    if (params.has(name)) throw ScimError.badRequest("invalidValue", `search request member "${name}" is given more than once`);
+    if (name === "attributes" || name === "excludedattributes") {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+        throw ScimError.badRequest("invalidValue", `search request member "${key}" must be an array of attribute paths`);
+      }
+      params.set(name, value.join(","));
+    } else if (name === "startindex" || name === "count") {
+      if (typeof value !== "number") throw ScimError.badRequest("invalidValue", `search request member "${key}" must be an integer`);
+      params.set(name, String(value));
+    } else if (typeof value === "string") params.set(name, value);
+    else throw ScimError.badRequest("invalidValue", `search request member "${key.slice(0, 50)}" must be a string`);
+  }
+  return params;
+}
+
+function integer(params: Params, name: string): number | undefined {
+  const raw = params.get(name);
+  if (raw === undefined) return undefined;
+  if (!/^[+-]?\d{1,15}$/.test(raw.trim())) {
+    throw ScimError.badRequest("invalidValue", `${name === "startindex" ? "startIndex" : name} must be an integer, got ${JSON.stringify(raw.slice(0, 40))}`);
+  }
+  return Number(raw);
+}
+
+function checkPaths(paths: readonly string[], param: string, types: readonly ResourceTypeIndex[]): void {
+  for (const raw of paths) {
+    // `emails[type eq "work"]` projects the attribute (Microsoft's validator sends it).
+    const path = raw.replace(/\[.*$/s, "");
+    const known = types.some((t) => t.resolve(path) !== undefined || t.extension(path) !== undefined);
+    if (!known) throw ScimError.badRequest("invalidValue", `${param}: unknown attribute ${JSON.stringify(path.slice(0, 120))}`);
+  }
+}
+
+function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
+  for (const type of types) {
+    const hit = type.resolve(raw);
+    if (!hit) continue;
+    const attr = hit.subAttribute ?? hit.attribute;
+    // A complex attribute sorts by its `value` (RFC 7644 §3.4.2.3); one without it cannot sort.
+    if (attr.type === "complex" && !attr.subAttributes?.some((s) => s.name.toLowerCase() === "value")) {
+      throw ScimError.badRequest("invalidValue", `sortBy: complex attribute ${JSON.stringify(hit.path)} has no value to sort by`);
+    }
+    return hit.path;
+  }
+  throw ScimError.badRequest("invalidValue", `sortBy: unknown attribute ${JSON.stringify(raw.slice(0, 120))}`);
+}
+
+/** A parsed filter with attribute paths resolved against `type` (400 invalidFilter otherwise). */
+export function filterFor(text: string, type: ResourceTypeIndex): Filter {
+  return canonicalizeFilter(parseFilter(text), type);
+}
+
+export function parseListQuery(params: Params, types: readonly ResourceTypeIndex[], maxResults: number): ParsedQuery {
+  const startIndex = Math.max(1, integer(params, "startindex") ?? 1); // < 1 means 1
+  const count = Math.min(maxResults, Math.max(0, integer(params, "count") ?? maxResults)); // < 0 means 0
+  const sortByRaw = params.get("sortby");
+  const orderRaw = params.get("sortorder");
+  let sortOrder: "ascending" | "descending" | undefined;
+  if (orderRaw !== undefined) {
+    const o = orderRaw.toLowerCase();
+    if (o !== "ascending" && o !== "descending") {
+      throw ScimError.badRequest("invalidValue", `sortOrder must be "ascending" or "descending", got ${JSON.stringify(orderRaw.slice(0, 40))}`);
+    }
+    sortOrder = o;
+  }
+  const filterText = params.get("filter");
+  let filter: Filter | undefined;
+  if (filterText !== undefined && types.length === 1) filter = filterFor(filterText, types[0]!);
+  const list: { -readonly [K in keyof ListQuery]: ListQuery[K] } = { startIndex, count };
+  if (filter) list.filter = filter;
+  if (sortByRaw !== undefined && sortByRaw !== "") {
+    list.sortBy = sortPath(sortByRaw, types);
+    list.sortOrder = sortOrder ?? "ascending";
+  }
+  const result: { list: ListQuery; projection: Projection; filterText?: string } = { list, projection: parseProjection(params, types) };
+  if (filterText !== undefined) result.filterText = filterText;
+  return result;
+}
+
+/** `attributes` / `excludedAttributes` (RFC 7644 §3.9); both at once is ambiguous. */
+export function parseProjection(params: Params, types: readonly ResourceTypeIndex[]): Projection {
+  const attributes = params.get("attributes");
+  const excluded = params.get("excludedattributes");
+  if (attributes !== undefined && excluded !== undefined) {
+    throw ScimError.badRequest("invalidValue", "attributes and excludedAttributes cannot be used together");
+  }
+  if (attributes !== undefined) {
+    const list = parseAttributeList(attributes);
+    checkPaths(list, "attributes", types);
+    return { attributes: list };
+  }
+  if (excluded !== undefined) {
+    const list = parseAttributeList(excluded);
+    checkPaths(list, "excludedAttributes", types);
+    return { excludedAttributes: list };
+  }
+  return {};
+}

@@ -1,0 +1,128 @@
+import { ScimError } from "../errors.js";
+import { checkContentType, header, parseJsonBody, readBody } from "./body.js";
+import { etagHeader, locationOf, represent, type Env, type ResourceTypeRuntime } from "./env.js";
+import type { PatchRequest } from "./handler.js";
+import { parseParams, parseProjection } from "./query.js";
+import { json, empty } from "./response.js";
+import { applyPatch, etagFor, ifMatchSatisfied } from "./semantics.js";
+import type { RequestContext, ResourceRecord, ScimRequest, ScimResponse, WriteConditions } from "./types.js";
+
+// Single-resource endpoints: POST /{Resource}, GET/PUT/PATCH/DELETE /{Resource}/{id}
+// (RFC 7644 §3.3, §3.4.1, §3.5, §3.6) with ETags (§3.14). If-Match is checked against the
+// version read, and that version is handed to the store so check and write are atomic.
+
+const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+/** A write without If-Match that loses a race is retried this many times, not 412'd. */
+const RETRIES = 3;
+
+async function body(req: ScimRequest, env: Env): Promise<Record<string, unknown>> {
+  checkContentType(req.headers);
+  return parseJsonBody(await readBody(req.body, req.headers, env.limits), env.limits.maxDepth);
+}
+
+async function mustGet(ctx: RequestContext, rt: ResourceTypeRuntime, id: string): Promise<ResourceRecord> {
+  const record = await rt.handler.get(ctx, id);
+  if (!record) throw ScimError.notFound(`${rt.type.resourceType.name} ${JSON.stringify(id.slice(0, 120))} not found`);
+  return record;
+}
+
+function checkIfMatch(req: ScimRequest, record: ResourceRecord): WriteConditions | undefined {
+  const ifMatch = header(req.headers, "if-match");
+  if (ifMatch === undefined) return undefined;
+  if (!ifMatchSatisfied(ifMatch, record.version)) {
+    throw ScimError.preconditionFailed(`If-Match ${JSON.stringify(ifMatch.slice(0, 100))} does not match the current version ${etagFor(record.version)}`);
+  }
+  return { ifVersion: record.version };
+}
+
+function resourceResponse(status: number, ctx: RequestContext, rt: ResourceTypeRuntime, record: ResourceRecord, req: ScimRequest, extra?: Record<string, string>): ScimResponse {
+  const projection = parseProjection(parseParams(queryOf(req)), [rt.type]);
+  return json(status, represent(ctx, rt, record, projection), { ...etagHeader(record), ...extra });
+}
+
+export function queryOf(req: ScimRequest): string {
+  const q = req.url.indexOf("?");
+  return q < 0 ? "" : req.url.slice(q + 1);
+}
+
+export async function getResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
+  const projection = parseProjection(parseParams(queryOf(req)), [rt.type]);
+  const record = await mustGet(ctx, rt, id);
+  const etag = etagFor(record.version);
+  const ifNoneMatch = header(req.headers, "if-none-match");
+  // RFC 7644 §3.14 / RFC 7232 §3.2: weak comparison; "*" matches any current resource.
+  if (ifNoneMatch !== undefined && (ifNoneMatch.trim() === "*" || ifMatchSatisfied(ifNoneMatch, record.version))) {
+    return empty(304, { etag });
+  }
+  return json(200, represent(ctx, rt, record, projection), { etag });
+}
+
+export async function createResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime): Promise<ScimResponse> {
+  parseProjection(parseParams(queryOf(req)), [rt.type]); // bad parameters fail before the write
+  const input = rt.validate(await body(req, env), { ...env.validateOptions, mode: "create" });
+  const record = await rt.handler.create(ctx, input);
+  return resourceResponse(201, ctx, rt, record, req, { location: locationOf(ctx, rt, record.id) });
+}
+
+/** Runs read-modify-write; without If-Match a lost race (412 from the store) is retried. */
+async function conditionalWrite(
+  req: ScimRequest,
+  ctx: RequestContext,
+  rt: ResourceTypeRuntime,
+  id: string,
+  write: (existing: ResourceRecord, conditions: WriteConditions) => Promise<ResourceRecord>,
+): Promise<ResourceRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const existing = await mustGet(ctx, rt, id);
+    const asked = checkIfMatch(req, existing);
+    try {
+      return await write(existing, { ifVersion: existing.version });
+    } catch (e) {
+      if (asked || attempt >= RETRIES || !(e instanceof ScimError) || e.status !== 412) throw e;
+    }
+  }
+}
+
+export async function replaceResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
+  parseProjection(parseParams(queryOf(req)), [rt.type]);
+  const input = await body(req, env);
+  const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
+    const data = rt.validate(input, { ...env.validateOptions, mode: "replace", existing: existing.data });
+    return rt.handler.replace(ctx, id, data, conditions);
+  });
+  return resourceResponse(200, ctx, rt, record, req);
+}
+
+function patchRequest(input: Record<string, unknown>): PatchRequest {
+  const schemas = input.schemas;
+  if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === "string" && s.toLowerCase() === PATCH_OP.toLowerCase())) {
+    throw ScimError.badRequest("invalidSyntax", `PATCH body must list schema ${PATCH_OP}`);
+  }
+  if (!Array.isArray(input.Operations) && !Array.isArray(input.operations)) {
+    throw ScimError.badRequest("invalidSyntax", "PATCH body must have an Operations array");
+  }
+  return input as unknown as PatchRequest;
+}
+
+export async function patchResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
+  parseProjection(parseParams(queryOf(req)), [rt.type]);
+  const request = patchRequest(await body(req, env));
+  const custom = rt.handler.patch;
+  const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
+    if (custom) return custom.call(rt.handler, ctx, id, request, conditions);
+    const patched = applyPatch(existing.data, request, rt.type);
+    const data = rt.validate(patched, { ...env.validateOptions, mode: "patch", existing: existing.data });
+    return rt.handler.replace(ctx, id, data, conditions);
+  });
+  return resourceResponse(200, ctx, rt, record, req);
+}
+
+export async function deleteResource(req: ScimRequest, ctx: RequestContext, _env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
+  if (header(req.headers, "if-match") === undefined) {
+    await rt.handler.delete(ctx, id, {});
+    return empty(204);
+  }
+  const existing = await mustGet(ctx, rt, id);
+  await rt.handler.delete(ctx, id, checkIfMatch(req, existing) ?? {});
+  return empty(204);
+}

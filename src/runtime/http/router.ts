@@ -1,0 +1,87 @@
+import { ScimError } from "../errors.js";
+import type { ManifestIndex, ResourceTypeIndex } from "../manifest/resolve.js";
+
+// Maps a path below the SCIM base to an endpoint (RFC 7644 §3.2). Segments are matched
+// before decoding, so an encoded slash can never create a new segment; "." and ".."
+// segments and malformed ids are refused here, before any store sees them.
+
+export type Route =
+  | { readonly kind: "serviceProviderConfig" }
+  | { readonly kind: "resourceTypes"; readonly id?: string }
+  | { readonly kind: "schemas"; readonly id?: string }
+  | { readonly kind: "root" }
+  | { readonly kind: "rootSearch" }
+  | { readonly kind: "me" }
+  | { readonly kind: "collection"; readonly type: ResourceTypeIndex }
+  | { readonly kind: "search"; readonly type: ResourceTypeIndex }
+  | { readonly kind: "resource"; readonly type: ResourceTypeIndex; readonly id: string };
+
+/** Methods each kind of route answers; anything else is 405 with an Allow header. */
+export const ALLOWED: Readonly<Record<Route["kind"], readonly string[]>> = {
+  serviceProviderConfig: ["GET"],
+  resourceTypes: ["GET"],
+  schemas: ["GET"],
+  root: ["GET"],
+  rootSearch: ["POST"],
+  me: ["GET", "PUT", "PATCH", "DELETE"],
+  collection: ["GET", "POST"],
+  search: ["POST"],
+  resource: ["GET", "PUT", "PATCH", "DELETE"],
+};
+
+export const MAX_ID_LENGTH = 1024;
+
+function notFound(path: string): ScimError {
+  const shown = path.length > 120 ? `${path.slice(0, 120)}…` : path;
+  return ScimError.notFound(`no SCIM endpoint at ${JSON.stringify(shown)}`);
+}
+
+export function decodeSegment(segment: string, path: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw ScimError.badRequest("invalidSyntax", `malformed percent-encoding in path ${JSON.stringify(path.slice(0, 120))}`);
+  }
+}
+
+function resourceId(segment: string, path: string): string {
+  if (segment.length > MAX_ID_LENGTH * 3) throw ScimError.notFound(`resource id longer than ${MAX_ID_LENGTH} characters`);
+  const id = decodeSegment(segment, path);
+  if (id.length > MAX_ID_LENGTH) throw ScimError.notFound(`resource id longer than ${MAX_ID_LENGTH} characters`);
+  if (id === "" || id === "." || id === ".." || id.includes("/") || id.includes("\\")) {
+    throw ScimError.notFound(`resource ${JSON.stringify(id.slice(0, 120))} not found`);
+  }
+  return id;
+}
+
+/** `path` is what follows the base path, starting with "/" or empty. */
+export function route(path: string, index: ManifestIndex): Route {
+  const segments = path.split("/");
+  if (segments[0] === "") segments.shift();
+  if (segments.length > 0 && segments[segments.length - 1] === "") segments.pop();
+  if (segments.some((s) => s === "." || s === "..")) throw notFound(path);
+  const [first, second, ...rest] = segments;
+  // RFC 7644 §3.4.2.1: a query may be sent to the server root.
+  if (first === undefined) return { kind: "root" };
+  if (rest.length > 0) throw notFound(path);
+  switch (first) {
+    case ".search":
+      if (second === undefined) return { kind: "rootSearch" };
+      throw notFound(path);
+    case "ServiceProviderConfig":
+      if (second === undefined) return { kind: "serviceProviderConfig" };
+      throw notFound(path);
+    case "ResourceTypes":
+      return second === undefined ? { kind: "resourceTypes" } : { kind: "resourceTypes", id: decodeSegment(second, path) };
+    case "Schemas":
+      return second === undefined ? { kind: "schemas" } : { kind: "schemas", id: decodeSegment(second, path) };
+    case "Me":
+      if (second === undefined) return { kind: "me" };
+      throw notFound(path);
+  }
+  const type = index.resourceType(first);
+  if (!type || first.startsWith("/")) throw notFound(path);
+  if (second === undefined) return { kind: "collection", type };
+  if (second === ".search") return { kind: "search", type };
+  return { kind: "resource", type, id: resourceId(second, path) };
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { ResourceData, Store } from "../stores/contract.js";
+import type { ResourceHandler } from "./handler.js";
+import type { ListQuery, ListResult, RequestContext, ResourceRecord, WriteConditions } from "./types.js";
+
+// Adapts a tenant-scoped Store (memory, SQLite, PostgreSQL) to the ResourceHandler
+// contract: filter, sort and paging are pushed down to the store, the tenant comes from
+// the RequestContext so no call can reach another tenant's data (DESIGN.md rule 5).
+
+export function storeHandler(store: Store, resourceType: string): ResourceHandler<ResourceData, ResourceData, ResourceData> {
+  return {
+    async create(ctx: RequestContext, input: ResourceData): Promise<ResourceRecord<ResourceData>> {
+      // Spread keeps the caller's object intact; ids are never taken from the client.
+      return store.tenant(ctx.tenant).create(resourceType, { ...input, id: randomUUID() });
+    },
+    get(ctx: RequestContext, id: string) {
+      return store.tenant(ctx.tenant).get(resourceType, id);
+    },
+    async replace(ctx: RequestContext, id: string, input: ResourceData, conditions: WriteConditions) {
+      return store.tenant(ctx.tenant).replace(resourceType, id, { ...input, id }, conditions);
+    },
+    delete(ctx: RequestContext, id: string, conditions: WriteConditions) {
+      return store.tenant(ctx.tenant).delete(resourceType, id, conditions);
+    },
+    async list(ctx: RequestContext, query: ListQuery): Promise<ListResult<ResourceData>> {
+      const q: { -readonly [K in keyof ListQuery]: ListQuery[K] } = { startIndex: query.startIndex, count: query.count };
+      if (query.filter) q.filter = query.filter;
+      if (query.sortBy) {
+        q.sortBy = query.sortBy;
+        q.sortOrder = query.sortOrder ?? "ascending";
+      }
+      return store.tenant(ctx.tenant).list(resourceType, q);
+    },
+  };
+}
+
+/** Opens a store once, on first use; a failed open is retried by the next request. */
+export function lazyOpen(open: () => Promise<void>): () => Promise<void> {
+  let opened: Promise<void> | undefined;
+  return () => {
+    opened ??= open().catch((err: unknown) => {
+      opened = undefined;
+      throw err;
+    });
+    return opened;
+  };
+}

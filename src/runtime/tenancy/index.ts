@@ -1,0 +1,3 @@
+export type * from "./types.js";
+export * from "./resolvers.js";
+export * from "./bearer.js";
