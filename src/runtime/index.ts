@@ -3,3 +3,4 @@ export * from "./errors.js";
 export * from "./manifest/index.js";
 export type * from "./filter/ast.js";
 export type * from "./stores/contract.js";
+export * from "./resource/index.js";

@@ -17,6 +17,10 @@ export interface ValidateOptions {
   readonly ignoreUnknownAttributes?: boolean;
   /** Compat: accept "True"/"False" strings for boolean attributes. */
   readonly coerceBooleanStrings?: boolean;
+  /** Most values one multi-valued attribute may carry in a create/replace body
+   * (default DEFAULT_MAX_VALUES); not applied in "patch" mode, where the result may
+   * legitimately grow past it one PATCH at a time. */
+  readonly maxValues?: number;
 }
 
 /** Returns the canonical resource (declared attribute-name case, readOnly input dropped,

@@ -1,0 +1,168 @@
+import type { AttributeModel } from "../../runtime/manifest/model.js";
+import type { ReferenceKind } from "../../runtime/resource/checks.js";
+import { identPart, lit, setStatement } from "./names.js";
+
+// Code generation for one object level (resource top level, extension object, complex
+// value): a key switch that canonicalises attribute-name case, then one straight-line
+// block per declared attribute. Nothing here is evaluated at run time of the validator.
+
+export interface Member {
+  readonly attr: AttributeModel;
+  /** Local variable holding the raw input value. */
+  readonly local: string;
+}
+
+/** Accumulates the module-level declarations of one generated file. */
+export class Gen {
+  readonly functions: string[] = [];
+  readonly constants: string[] = [];
+  private counter = 0;
+
+  fresh(base: string): string {
+    return `${base}${this.counter++}`;
+  }
+
+  constant(values: readonly string[]): string {
+    const name = this.fresh("CANONICAL_");
+    this.constants.push(`const ${name}: readonly string[] = ${JSON.stringify(values)};`);
+    return name;
+  }
+}
+
+export function referenceKind(types: readonly string[] | undefined): ReferenceKind {
+  if (!types || types.length === 0) return "any";
+  const external = types.filter((t) => t === "uri" || t === "external").length;
+  if (external === types.length) return "uri";
+  return external === 0 ? "resource" : "any";
+}
+
+/**
+ * The loop that reads input keys into locals: exact-case keys hit the first switch;
+ * other spellings are lower-cased once (RFC 7643 §2.1: names are case-insensitive).
+ * `extra` are additional [lowerCaseKey, local, canonicalKey] entries (schemas, URNs).
+ */
+export function keySwitch(obj: string, path: string, members: readonly Member[], separator: string, extra: readonly [string, string, string][] = []): string {
+  const entries: [string, string, string][] = [...extra, ...members.map((m): [string, string, string] => [m.attr.name.toLowerCase(), m.local, m.attr.name])];
+  const take = (local: string): string => `if (${local} !== undefined) is.duplicate(${path}, k); ${local} = ${obj}[k]; continue;`;
+  const exact = entries.map(([, local, name]) => `      case ${lit(name)}: ${take(local)}`);
+  const lower = entries.map(([l, local]) => `      case ${lit(l)}: ${take(local)}`);
+  return [
+    `  for (const k of Object.keys(${obj})) {`,
+    `    switch (k) {`,
+    ...exact,
+    `    }`,
+    `    switch (k.toLowerCase()) {`,
+    ...lower,
+    `    }`,
+    `    is.unknown(${path}, k, o.ignoreUnknownAttributes, ${lit(separator)});`,
+    `  }`,
+  ].join("\n");
+}
+
+/** Expression checking one (single) value of `a`; complex values call a generated function. */
+function checkExpr(g: Gen, a: AttributeModel, value: string, path: string, ex: string, inElement: boolean): string {
+  switch (a.type) {
+    case "boolean":
+      return `checkBoolean(${value}, ${path}, is, o.coerceBooleanStrings)`;
+    case "decimal":
+      return `checkDecimal(${value}, ${path}, is)`;
+    case "integer":
+      return `checkInteger(${value}, ${path}, is)`;
+    case "dateTime":
+      return `checkDateTime(${value}, ${path}, is)`;
+    case "binary":
+      return `checkBinary(${value}, ${path}, is)`;
+    case "reference":
+      return `checkReference(${value}, ${path}, is, ${lit(referenceKind(a.referenceTypes))})`;
+    case "complex":
+      return `${complexFunction(g, a, a.multiValued || inElement)}(${value}, ${path}, is, o, ${ex})`;
+    default:
+      return `checkString(${value}, ${path}, is)`;
+  }
+}
+
+function canonicalCheck(g: Gen, a: AttributeModel, x: string, path: string): string {
+  if (a.type !== "string" || !a.canonicalValues || a.canonicalValues.length === 0) return "";
+  const values = g.constant(a.canonicalValues);
+  return ` if (${x} !== undefined) checkCanonical(${x}, ${values}, ${a.caseExact}, ${path}, is, o.strictCanonicalValues);`;
+}
+
+/** Statements assigning the checked value of `raw` to `r` (left undefined when absent). */
+function valueCode(g: Gen, a: AttributeModel, raw: string, path: string, ex: string, r: string, inElement: boolean): string {
+  if (!a.multiValued) {
+    return `const x = ${checkExpr(g, a, raw, path, ex, inElement)};${canonicalCheck(g, a, "x", path)} ${r} = x;`;
+  }
+  const primary = a.type === "complex" ? a.subAttributes?.find((s) => s.name.toLowerCase() === "primary" && s.type === "boolean") : undefined;
+  const limit = "(o.maxValues ?? DEFAULT_MAX_VALUES)";
+  return [
+    `if (!Array.isArray(${raw})) is.add("invalidValue", ${path}, "must be an array (multi-valued), got " + describe(${raw}));`,
+    `    else if (o.mode !== "patch" && ${raw}.length > ${limit}) is.add("invalidValue", ${path}, "has " + ${raw}.length + " values; the limit is " + ${limit});`,
+    `    else if (${raw}.length > 0) {`,
+    `      const arr: unknown[] = [];`,
+    primary ? `      let primaries = 0;` : "",
+    `      for (let i = 0; i < ${raw}.length; i++) {`,
+    `        const ip = ${path} + "[" + i + "]";`,
+    `        const x = ${checkExpr(g, a, `${raw}[i]`, "ip", "undefined", true)};${canonicalCheck(g, a, "x", "ip")}`,
+    primary
+      ? `        if (x !== undefined) { arr.push(x); if (x[${lit(primary.name)}] === true) primaries++; }`
+      : `        if (x !== undefined) arr.push(x);`,
+    `      }`,
+    primary ? `      if (primaries > 1) is.add("invalidValue", ${path}, "has more than one value with primary true (RFC 7643 §2.4)");` : "",
+    `      if (arr.length > 0) ${r} = arr;`,
+    `    }`,
+  ]
+    .filter((l) => l !== "")
+    .join("\n");
+}
+
+/**
+ * One attribute's block: mutability (RFC 7644 §3.3, §3.5.1), value checks, required.
+ * `ex` is the expression for the existing container (null inside multi-valued elements,
+ * where values have no identity to compare against).
+ */
+export function attributeBlock(g: Gen, a: AttributeModel, raw: string, path: string, ex: string | null, out: string, inElement: boolean): string {
+  const r = g.fresh("r");
+  const key = lit(a.name);
+  const lines = [`  // ${a.name}: ${a.type}${a.multiValued ? "[]" : ""}, ${a.mutability}${a.required ? ", required" : ""}`, `  let ${r}: unknown;`];
+  const exSub = ex === null || a.multiValued ? "undefined" : `own(${ex}, ${key})`;
+  if (a.mutability === "readOnly") {
+    // readOnly input is ignored (RFC 7644 §3.3); the stored value is kept on PUT/PATCH
+    if (ex !== null) lines.push(`  { const e = own(${ex}, ${key}); if (!isUnassigned(e)) ${r} = cloneJson(e); }`);
+    else lines.push(`  if (o.mode === "patch" && ${raw} !== undefined && ${raw} !== null) { ${valueCode(g, a, raw, path, exSub, r, inElement)} }`);
+  } else {
+    lines.push(`  if (${raw} !== undefined && ${raw} !== null) { ${valueCode(g, a, raw, path, exSub, r, inElement)} }`);
+    if (a.mutability === "immutable" && ex !== null) {
+      // RFC 7644 §3.5.1: an immutable value, once set, must match; omitted keeps it
+      lines.push(
+        `  { const e = own(${ex}, ${key}); if (!isUnassigned(e)) { if (${r} === undefined) ${r} = cloneJson(e); else if (!sameValue(${r}, e)) is.add("mutability", ${path}, "is immutable and already has a different value"); } }`,
+      );
+    }
+    // a given but invalid value already has its own issue; only absence is "required"
+    if (a.required) lines.push(`  if (${r} === undefined && (${raw} === undefined || ${raw} === null)) is.add("invalidValue", ${path}, "is required");`);
+  }
+  lines.push(`  if (${r} !== undefined) ${setStatement(out, a.name, r)}`);
+  return lines.join("\n");
+}
+
+/** Members (attribute + local variable) for one object level. */
+export function members(g: Gen, attrs: readonly AttributeModel[]): Member[] {
+  return attrs.map((attr) => ({ attr, local: g.fresh("a") }));
+}
+
+/** Generates the function validating one complex value of `a`; returns its name. */
+function complexFunction(g: Gen, a: AttributeModel, inElement: boolean): string {
+  const name = g.fresh(`complex_${identPart(a.name)}_`);
+  const subs = members(g, a.subAttributes ?? []);
+  const body = [
+    `function ${name}(v: unknown, p: string, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {`,
+    `  if (!isRecord(v)) { is.add("invalidValue", p, "must be a complex value (JSON object), got " + describe(v)); return undefined; }`,
+    subs.length > 0 ? `  let ${subs.map((m) => `${m.local}: unknown`).join(", ")};` : "",
+    keySwitch("v", "p", subs, "."),
+    `  const out: JsonObject = {};`,
+    ...subs.map((m) => attributeBlock(g, m.attr, m.local, `p + ${lit(`.${m.attr.name}`)}`, inElement ? null : "ex", "out", inElement)),
+    `  return nonEmpty(out);`,
+    `}`,
+  ];
+  g.functions.push(body.filter((l) => l !== "").join("\n"));
+  return name;
+}
