@@ -7,6 +7,7 @@ import { scimRequestFrom, sendNode } from "./node.js";
 
 export function expressMiddleware(kernel: Kernel): (req: Request, res: Response, next: NextFunction) => void {
   return (req, res, next) => {
+    if (!kernel.owns(req.originalUrl, req.headers)) return next();
     const raw: unknown = req.body;
     const body = raw instanceof Uint8Array ? raw : undefined;
     kernel.handle(scimRequestFrom(req, res, req.originalUrl, body)).then((r) => sendNode(res, r), next);

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Kernel } from "../http/kernel.js";
-import type { ScimHeaders } from "../http/types.js";
+import type { ScimRequest } from "../http/types.js";
 
 // Fetch-API adapter (Hono on Node via @hono/node-server, Bun, Deno, Workers): Request in,
 // Response out. The body stays a stream until the kernel reads it under its limit.
@@ -14,24 +14,36 @@ async function* chunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
   }
 }
 
-export async function fetchHandler(kernel: Kernel, request: Request): Promise<Response> {
+export function scimRequestFromFetch(request: Request): ScimRequest {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
   const url = request.url;
   const start = url.indexOf("/", url.indexOf("//") + 2);
-  const r = await kernel.handle({
+  return {
     method: request.method,
     url: start < 0 ? "/" : url.slice(start),
-    headers: headers as ScimHeaders,
+    headers,
     ...(request.body ? { body: chunks(request.body) } : {}),
     signal: request.signal,
-  });
+  };
+}
+
+export function toFetchResponse(r: Awaited<ReturnType<Kernel["handle"]>>): Response {
   return new Response(r.body ?? null, { status: r.status, headers: r.headers });
 }
 
-/** `app.all("/scim/v2/*", honoHandler(kernel))`, or mount on any fetch-based router. */
-export function honoHandler(kernel: Kernel): (c: Context) => Promise<Response> {
-  return (c) => fetchHandler(kernel, c.req.raw);
+/** A plain fetch handler: `export default { fetch: (req) => fetchHandler(kernel, req) }`. */
+export async function fetchHandler(kernel: Kernel, request: Request): Promise<Response> {
+  return toFetchResponse(await kernel.handle(scimRequestFromFetch(request)));
+}
+
+/** `app.use(honoHandler(kernel))`: serves the SCIM base paths, passes other paths on. */
+export function honoHandler(kernel: Kernel): (c: Context, next: () => Promise<void>) => Promise<Response | void> {
+  return async (c, next) => {
+    const request = scimRequestFromFetch(c.req.raw);
+    if (!kernel.owns(request.url, request.headers)) return next();
+    return toFetchResponse(await kernel.handle(request));
+  };
 }

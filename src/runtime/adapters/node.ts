@@ -46,3 +46,29 @@ export function scimClientError(err: Error & { code?: string }, socket: Socket):
       `content-type: application/scim+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
+
+export interface RunningServer {
+  /** "http://127.0.0.1:PORT", no trailing slash. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Listens and resolves with the bound URL (port 0 picks an ephemeral port). */
+export function listenNode(server: import("node:http").Server, port: number, host: string): Promise<RunningServer> {
+  server.on("clientError", scimClientError);
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      const bound = typeof address === "object" && address ? address.port : port;
+      resolve({
+        url: `http://${host.includes(":") ? `[${host}]` : host}:${bound}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -48,6 +48,9 @@ export interface KernelOptions {
 
 export interface Kernel {
   handle(request: ScimRequest): Promise<ScimResponse>;
+  /** True when `url` lies under one of the SCIM base paths: adapters mounted beside other
+   * routes pass everything else on. */
+  owns(url: string, headers: ScimRequest["headers"]): boolean;
   readonly manifest: ManifestIndex;
   close(): Promise<void>;
 }
@@ -117,6 +120,10 @@ export function createKernel(options: KernelOptions): Kernel {
         }
         return internalError(e, randomUUID(), logger);
       }
+    },
+    owns(url, headers) {
+      const q = url.indexOf("?");
+      return settings.tenancy({ path: q < 0 ? url : url.slice(0, q), headers }) !== undefined;
     },
     async close() {
       await store?.close();
