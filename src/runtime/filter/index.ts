@@ -1,0 +1,8 @@
+// The SCIM filter language (RFC 7644 §3.4.2.2): parser, printer, schema-aware compiled
+// evaluator, canonical paths, SQL translation. No runtime dependencies.
+export type * from "./ast.js";
+export { FILTER_LIMITS, type FilterOptions } from "./options.js";
+export { parseFilter, parsePatchPath } from "./parse.js";
+export { compileFilter, compileValueFilter, type CompileOptions, type Matcher } from "./evaluate/compile.js";
+export { compareAttributeValues, sortKey } from "./evaluate/compare.js";
+export { parseDateTime } from "./evaluate/datetime.js";
