@@ -30,7 +30,9 @@ export interface WriteOptions {
 export interface StoreQuery {
   /** Parsed filter; attribute paths resolve against the resource type in the manifest. */
   readonly filter?: Filter;
-  /** An attribute path (resolvable in the manifest); missing values sort last. */
+  /** An attribute path (resolvable in the manifest). RFC 7644 §3.4.2.3 ordering: a missing
+   * value is greater than any value (last ascending, first descending); ties break on id in
+   * the sort direction. Without sortBy, resources come in creation order. */
   readonly sortBy?: string;
   readonly sortOrder?: "ascending" | "descending";
   /** 1-based (RFC 7644 §3.4.2.4). */

@@ -1,0 +1,45 @@
+import { compareAttributeValues, compileFilter } from "../../filter/index.js";
+import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
+import { pageBounds, unknownSortBy } from "./errors.js";
+import type { TypeRules } from "./rules.js";
+import { mentionsMeta, sortKey, sortValue, withMeta, type SortKey, type View } from "./view.js";
+
+// Filtering, sorting and index paging (RFC 7644 §3.4.2) of candidate rows in process,
+// with the kernel's own evaluator and comparator: the memory store's list(), and the SQL
+// stores' answer for whatever part of a query their SQL does not express.
+
+/** Validates sortBy against the resource type (400 before any work). */
+export function sortKeyOf(rules: TypeRules, sortBy: string | undefined): SortKey | undefined {
+  if (sortBy === undefined) return undefined;
+  const r = rules.index.resolve(sortBy);
+  if (!r) throw unknownSortBy(sortBy);
+  return sortKey(r);
+}
+
+export function compileMatch(rules: TypeRules, query: StoreQuery): ((row: StoredResource) => boolean) | undefined {
+  const { filter } = query;
+  if (!filter) return undefined;
+  const test = compileFilter(filter, rules.index);
+  return mentionsMeta(filter, rules.index) ? (row) => test(withMeta(row)) : (row) => test(row.data);
+}
+
+export function listRows(rules: TypeRules, rows: Iterable<StoredResource>, query: StoreQuery): StoreListResult {
+  const key = sortKeyOf(rules, query.sortBy);
+  const match = compileMatch(rules, query);
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  const hits: StoredResource[] = [];
+  for (const row of rows) if (!match || match(row)) hits.push(row);
+  if (!key) return { totalResults: hits.length, resources: hits.slice(offset, offset + limit) };
+
+  const sign = query.sortOrder === "descending" ? -1 : 1;
+  const decorated = hits.map((row) => ({ row, value: sortValue(key.meta ? withMeta(row) : (row.data as View), key) }));
+  decorated.sort((a, b) => {
+    // The kernel's comparator (RFC 7644 §3.4.2.3): a missing value is greater than any value,
+    // so it comes last ascending and first descending. Ties break on id in the same
+    // direction, so (sort value, id) is a total order a keyset cursor can resume from.
+    const c = compareAttributeValues(a.value, b.value, key.attribute);
+    if (c !== 0) return sign * c;
+    return sign * (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
+  });
+  return { totalResults: hits.length, resources: decorated.slice(offset, offset + limit).map((d) => d.row) };
+}

@@ -1,0 +1,49 @@
+import type { ManifestIndex } from "../../manifest/resolve.js";
+import type { Store, TenantStore } from "../contract.js";
+import { readRules, type TypeRules } from "../common/rules.js";
+import { MemoryTenantStore } from "./tenant.js";
+import type { Table } from "./table.js";
+
+// `scim-gen/stores/memory`: the in-memory Store, for tests, demos and single-process
+// servers whose data may vanish on restart. Unique attributes are hash-indexed per tenant
+// (O(1) `userName eq`), writes are versioned, and returned resources are frozen: readers
+// share stored objects instead of copying them.
+
+export interface MemoryStoreOptions {
+  /** Clock for meta.created/lastModified; defaults to the system clock. */
+  readonly now?: () => Date;
+}
+
+export class MemoryStore implements Store {
+  private rules: ReadonlyMap<string, TypeRules> | undefined;
+  private readonly tenants = new Map<string, MemoryTenantStore>();
+  private readonly now: () => string;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    const clock = options.now ?? (() => new Date());
+    this.now = () => clock().toISOString();
+  }
+
+  async open(manifest: ManifestIndex): Promise<void> {
+    this.rules = readRules(manifest);
+  }
+
+  tenant(tenant: string): TenantStore {
+    if (!this.rules) throw new Error("memoryStore: open(manifest) must be called before tenant()");
+    if (typeof tenant !== "string" || tenant === "") throw new TypeError("memoryStore: tenant must be a non-empty string");
+    let store = this.tenants.get(tenant);
+    if (!store) {
+      store = new MemoryTenantStore(new Map<string, Table>(), this.rules, this.now);
+      this.tenants.set(tenant, store);
+    }
+    return store;
+  }
+
+  async close(): Promise<void> {
+    this.tenants.clear();
+  }
+}
+
+export function memoryStore(options?: MemoryStoreOptions): Store {
+  return new MemoryStore(options);
+}

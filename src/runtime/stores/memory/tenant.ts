@@ -1,0 +1,103 @@
+import type { ResourceData, StoredResource, StoreListResult, StoreQuery, TenantStore, WriteOptions } from "../contract.js";
+import { freezeResource, referencedIds, requireId, withoutReference } from "../common/data.js";
+import { danglingReference, notFound, staleVersion, unknownResourceType } from "../common/errors.js";
+import { ScimError } from "../../errors.js";
+import type { TypeRules } from "../common/rules.js";
+import { listTable } from "./query.js";
+import { Table } from "./table.js";
+
+// One tenant's view of the memory store. Every method runs synchronously between its
+// checks and its write, so a version check (RFC 7644 §3.14) and the write it guards are
+// atomic without locks: no other call can interleave in a single-threaded event loop.
+
+export class MemoryTenantStore implements TenantStore {
+  constructor(
+    private readonly tables: Map<string, Table>,
+    private readonly rules: ReadonlyMap<string, TypeRules>,
+    private readonly now: () => string,
+  ) {}
+
+  async create(resourceType: string, data: ResourceData): Promise<StoredResource> {
+    const table = this.table(resourceType);
+    const id = requireId(data);
+    if (table.rows.has(id)) throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${table.rules.name}`);
+    const frozen = freezeResource(data, id);
+    table.checkUnique(frozen, id);
+    this.checkReferences(table.rules, frozen);
+    const at = this.now();
+    const row = Object.freeze({ id, resourceType: table.rules.name, version: 1, created: at, lastModified: at, data: frozen });
+    table.put(row);
+    return row;
+  }
+
+  async get(resourceType: string, id: string): Promise<StoredResource | undefined> {
+    return this.table(resourceType).rows.get(id);
+  }
+
+  async replace(resourceType: string, id: string, data: ResourceData, options?: WriteOptions): Promise<StoredResource> {
+    const table = this.table(resourceType);
+    const previous = this.current(table, id, options);
+    const frozen = freezeResource(data, id);
+    table.checkUnique(frozen, id);
+    this.checkReferences(table.rules, frozen);
+    const row = Object.freeze({ ...previous, version: previous.version + 1, lastModified: this.now(), data: frozen });
+    table.put(row, previous);
+    return row;
+  }
+
+  async delete(resourceType: string, id: string, options?: WriteOptions): Promise<void> {
+    const table = this.table(resourceType);
+    const previous = this.current(table, id, options);
+    table.remove(previous);
+    this.dropReferencesTo(table.rules.name, id);
+  }
+
+  async list(resourceType: string, query: StoreQuery): Promise<StoreListResult> {
+    return listTable(this.table(resourceType), query);
+  }
+
+  private table(resourceType: string): Table {
+    const key = resourceType.toLowerCase();
+    let table = this.tables.get(key);
+    if (!table) {
+      const rules = this.rules.get(key);
+      if (!rules) throw unknownResourceType(resourceType);
+      table = new Table(rules);
+      this.tables.set(key, table);
+    }
+    return table;
+  }
+
+  private current(table: Table, id: string, options: WriteOptions | undefined): StoredResource {
+    const row = table.rows.get(id);
+    if (!row) throw notFound(table.rules.name, id);
+    if (options?.ifVersion !== undefined && options.ifVersion !== row.version) {
+      throw staleVersion(table.rules.name, id, options.ifVersion, row.version);
+    }
+    return row;
+  }
+
+  /** Group.members[].value must name an existing resource of this tenant. */
+  private checkReferences(rules: TypeRules, data: ResourceData): void {
+    for (const ref of rules.references) {
+      for (const id of referencedIds(data, ref)) {
+        if (id === data.id) continue; // a resource may list itself; nothing dangles
+        const found = ref.targets.some((t) => this.tables.get(t.toLowerCase())?.rows.has(id));
+        if (!found) throw danglingReference(ref.attribute.name, ref.targets, id);
+      }
+    }
+  }
+
+  /** A deleted resource leaves every membership list of this tenant (a new version each). */
+  private dropReferencesTo(resourceType: string, id: string): void {
+    for (const table of this.tables.values()) {
+      const refs = table.rules.references.filter((r) => r.targets.includes(resourceType));
+      if (!refs.length) continue;
+      for (const row of [...table.rows.values()]) {
+        const data = withoutReference(row.data, refs, id);
+        if (!data) continue;
+        table.put(Object.freeze({ ...row, version: row.version + 1, lastModified: this.now(), data }), row);
+      }
+    }
+  }
+}
