@@ -5,3 +5,7 @@ export * from "./values.js";
 export * from "./issues.js";
 export * from "./checks.js";
 export * from "./schemas.js";
+export * from "./etag.js";
+export * from "./representation.js";
+export * from "./projection.js";
+export * from "./replace.js";
