@@ -4,3 +4,5 @@ export * from "./manifest/index.js";
 export type * from "./filter/ast.js";
 export type * from "./stores/contract.js";
 export * from "./resource/index.js";
+export * from "./http/index.js";
+export * from "./tenancy/index.js";

@@ -1,7 +1,7 @@
 import { ScimError } from "../errors.js";
 import type { Filter } from "../filter/ast.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
-import { canonicalizeFilter, parseAttributeList, parseFilter } from "./semantics.js";
+import { checkedFilter, parseAttributeList } from "./semantics.js";
 import type { ListQuery } from "./types.js";
 
 // Query parameters (RFC 7644 §3.4.2, §3.9) from a URL or a /.search body (§3.4.3), checked
@@ -94,7 +94,7 @@ function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
 
 /** A parsed filter with attribute paths resolved against `type` (400 invalidFilter otherwise). */
 export function filterFor(text: string, type: ResourceTypeIndex): Filter {
-  return canonicalizeFilter(parseFilter(text), type);
+  return checkedFilter(text, type);
 }
 
 export function parseListQuery(params: Params, types: readonly ResourceTypeIndex[], maxResults: number): ParsedQuery {

@@ -4,7 +4,7 @@ import { etagHeader, locationOf, represent, type Env, type ResourceTypeRuntime }
 import type { PatchRequest } from "./handler.js";
 import { parseParams, parseProjection } from "./query.js";
 import { json, empty } from "./response.js";
-import { applyPatch, etagFor, ifMatchSatisfied } from "./semantics.js";
+import { applyPatch, etagFor, ifMatchSatisfied, ifNoneMatchHits } from "./semantics.js";
 import type { RequestContext, ResourceRecord, ScimRequest, ScimResponse, WriteConditions } from "./types.js";
 
 // Single-resource endpoints: POST /{Resource}, GET/PUT/PATCH/DELETE /{Resource}/{id}
@@ -51,7 +51,7 @@ export async function getResource(req: ScimRequest, ctx: RequestContext, env: En
   const etag = etagFor(record.version);
   const ifNoneMatch = header(req.headers, "if-none-match");
   // RFC 7644 §3.14 / RFC 7232 §3.2: weak comparison; "*" matches any current resource.
-  if (ifNoneMatch !== undefined && (ifNoneMatch.trim() === "*" || ifMatchSatisfied(ifNoneMatch, record.version))) {
+  if (ifNoneMatchHits(ifNoneMatch, record.version)) {
     return empty(304, { etag });
   }
   return json(200, represent(ctx, rt, record, projection), { etag });
@@ -108,9 +108,9 @@ export async function patchResource(req: ScimRequest, ctx: RequestContext, env: 
   parseProjection(parseParams(queryOf(req)), [rt.type]);
   const request = patchRequest(await body(req, env));
   const custom = rt.handler.patch;
-  const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
+  const record = await conditionalWrite(req, ctx, rt, id, async (existing, conditions) => {
     if (custom) return custom.call(rt.handler, ctx, id, request, conditions);
-    const patched = applyPatch(existing.data, request, rt.type);
+    const patched = await applyPatch(existing.data, request, rt.type);
     const data = rt.validate(patched, { ...env.validateOptions, mode: "patch", existing: existing.data });
     return rt.handler.replace(ctx, id, data, conditions);
   });

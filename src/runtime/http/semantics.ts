@@ -1,11 +1,34 @@
+import type { Filter } from "../filter/ast.js";
+import { compileFilter, parseFilter } from "../filter/index.js";
+import type { ResourceTypeIndex } from "../manifest/resolve.js";
+
 // The one place the pipeline meets the filter, resource and patch modules (owned by the
 // filter and resource-semantics issues), so their signatures are adapted here only.
-export { parseFilter, canonicalizeFilter, compareAttributeValues } from "../filter/index.js";
-export { applyPatch } from "../patch/index.js";
-export {
-  toRepresentation,
-  projectResource,
-  parseAttributeList,
-  etagFor,
-  ifMatchSatisfied,
-} from "../resource/index.js";
+export { compareAttributeValues } from "../filter/index.js";
+
+type PatchModule = typeof import("../patch/index.js");
+let patchModule: Promise<PatchModule> | undefined;
+/** RFC 7644 §3.5.2 via the patch module (loaded on first PATCH). */
+export async function applyPatch(...args: Parameters<PatchModule["applyPatch"]>): Promise<ReturnType<PatchModule["applyPatch"]>> {
+  patchModule ??= import("../patch/index.js");
+  return (await patchModule).applyPatch(...args);
+}
+export { toRepresentation, projectResource, parseAttributeList, etagFor, ifMatchSatisfied, ifNoneMatchHits } from "../resource/index.js";
+
+const MAX_CACHED = 1000;
+const checked = new WeakMap<ResourceTypeIndex, Map<string, Filter>>();
+
+/** Parses `text` and checks every attribute path against `type` (400 invalidFilter),
+ * remembering recent filters per type: IdPs repeat the same few shapes. */
+export function checkedFilter(text: string, type: ResourceTypeIndex): Filter {
+  let perType = checked.get(type);
+  if (!perType) checked.set(type, (perType = new Map()));
+  let filter = perType.get(text);
+  if (!filter) {
+    filter = parseFilter(text);
+    compileFilter(filter, type); // throws on unknown attributes and ill-typed comparisons
+    if (perType.size >= MAX_CACHED) perType.clear();
+    perType.set(text, filter);
+  }
+  return filter;
+}

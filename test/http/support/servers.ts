@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { emitServer } from "../../../src/emit/server/index.js";
+import type { Framework } from "../../../src/emit/types.js";
+import type { KernelOptions } from "../../../src/runtime/http/kernel.js";
+import { memoryStore } from "../../../src/runtime/stores/memory/index.js";
+import { anyTenancy, bearerTokens, pathTenant, singleTenant } from "../../../src/runtime/tenancy/index.js";
+import { coreManifest } from "../../support/core-manifest.js";
+
+// Generates the server for one framework with the real emitter into test/http/.gen/<fw>/
+// (manifest and validators re-exported from the test support copies), imports it and
+// listens on an ephemeral port, so every test goes over real HTTP through generated code.
+
+export const FRAMEWORKS: readonly Framework[] = ["express", "fastify", "hono", "node"];
+
+export const TOKENS = { default: "default-token-0123", acme: "acme-token-0123456", globex: "globex-token-01234" } as const;
+
+export interface Running {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+interface GeneratedServer {
+  createScim(options: Omit<KernelOptions, "manifest" | "validators">): { listen(port?: number, host?: string): Promise<Running> };
+}
+
+const root = fileURLToPath(new URL("../.gen/", import.meta.url));
+
+export function generate(framework: Framework): string {
+  const dir = `${root}${framework}/`;
+  mkdirSync(`${dir}handlers`, { recursive: true });
+  const files = emitServer(coreManifest(), { runtimeImport: "../../../../src/runtime/index.js", framework });
+  for (const f of files) writeFileSync(dir + f.path, f.contents);
+  writeFileSync(`${dir}manifest.ts`, 'import { coreManifest } from "../../../support/core-manifest.js";\nexport const manifest = coreManifest();\n');
+  writeFileSync(`${dir}validators.ts`, 'export { validators } from "../../../support/generated/core-validators.js";\n');
+  return `${dir}server.${framework}.ts`;
+}
+
+export async function startServer(framework: Framework, options: Partial<KernelOptions> = {}): Promise<Running> {
+  const file = generate(framework);
+  const mod = (await import(file)) as GeneratedServer;
+  const scim = mod.createScim({
+    store: memoryStore(),
+    auth: bearerTokens({ default: TOKENS.default, acme: TOKENS.acme, globex: TOKENS.globex }),
+    tenancy: anyTenancy(singleTenant({ basePath: "/scim/v2" }), pathTenant({ pattern: "/tenants/{tenant}/scim/v2" })),
+    logger: { error: () => {}, warn: () => {} },
+    ...options,
+  });
+  return scim.listen(0, "127.0.0.1");
+}
