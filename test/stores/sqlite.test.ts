@@ -1,0 +1,11 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sqliteStore } from "../../src/runtime/stores/sqlite/index.js";
+import { storeContract } from "./contract.js";
+
+const dir = mkdtempSync(join(tmpdir(), "scim-sqlite-"));
+storeContract("sqlite", {
+  make: async () => sqliteStore({ file: join(dir, "contract.db") }),
+  cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+});
