@@ -6,3 +6,6 @@ export { parseFilter, parsePatchPath } from "./parse.js";
 export { compileFilter, compileValueFilter, type CompileOptions, type Matcher } from "./evaluate/compile.js";
 export { compareAttributeValues, sortKey } from "./evaluate/compare.js";
 export { parseDateTime } from "./evaluate/datetime.js";
+export { printFilter } from "./print.js";
+export { canonicalizeFilter } from "./canonical.js";
+export { FilterCache, type CompiledFilter, type FilterCacheOptions } from "./cache.js";
