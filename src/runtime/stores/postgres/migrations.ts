@@ -1,0 +1,90 @@
+import type { PgClient } from "./pool.js";
+
+// Versioned migrations, applied at open in one transaction under a transaction-scoped
+// advisory lock: when several instances start together, one migrates and the others
+// wait, then find nothing left to do. PostgreSQL DDL is transactional, so a failed step
+// leaves the previous level intact.
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "resources, unique values, references",
+    sql: [
+      // data is the JSON body without meta; seq is creation order (the default list order).
+      `CREATE TABLE scim_resource (
+        seq           bigserial   NOT NULL,
+        tenant        text        NOT NULL,
+        type          text        NOT NULL,
+        id            text        NOT NULL,
+        version       integer     NOT NULL,
+        created       timestamptz NOT NULL,
+        last_modified timestamptz NOT NULL,
+        data          jsonb       NOT NULL,
+        PRIMARY KEY (tenant, type, id)
+      )`,
+      `CREATE INDEX scim_resource_seq ON scim_resource (tenant, type, seq)`,
+      // RFC 7643 §2.2 uniqueness for whatever the manifest declares: the primary key is the
+      // last guard against two instances racing to create the same userName.
+      `CREATE TABLE scim_unique (
+        tenant text NOT NULL,
+        type   text NOT NULL,
+        attr   text NOT NULL,
+        value  text NOT NULL,
+        id     text NOT NULL,
+        PRIMARY KEY (tenant, type, attr, value)
+      )`,
+      `CREATE TABLE scim_reference (
+        tenant text NOT NULL,
+        target text NOT NULL,
+        type   text NOT NULL,
+        id     text NOT NULL,
+        PRIMARY KEY (tenant, target, type, id)
+      )`,
+    ],
+  },
+  {
+    version: 2,
+    name: "indexes for userName, externalId, displayName and multi-valued containment",
+    sql: [
+      `CREATE INDEX scim_resource_user_name ON scim_resource (tenant, type, lower(data->>'userName'))`,
+      `CREATE INDEX scim_resource_external_id ON scim_resource (tenant, type, (data->>'externalId'))`,
+      `CREATE INDEX scim_resource_display_name ON scim_resource (tenant, type, lower(data->>'displayName'))`,
+      `CREATE INDEX scim_resource_data ON scim_resource USING gin (data jsonb_path_ops)`,
+    ],
+  },
+];
+
+export const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+const LOCK_KEY = 0x5c1_6e4; // any constant shared by every instance of this schema
+
+/** Brings the database up to `target` (default latest); refuses a newer database. */
+export async function migrate(client: PgClient, target = LATEST): Promise<number> {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
+    await client.query(`CREATE TABLE IF NOT EXISTS scim_migration (
+      version    integer PRIMARY KEY,
+      name       text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const r = await client.query<{ level: number | null }>("SELECT max(version) AS level FROM scim_migration");
+    const level = r.rows[0]?.level ?? 0;
+    if (level > LATEST) throw new Error(`postgresStore: the database is at schema version ${level}, newer than this scim-gen (${LATEST})`);
+    for (const m of MIGRATIONS) {
+      if (m.version <= level || m.version > target) continue;
+      for (const sql of m.sql) await client.query(sql);
+      await client.query("INSERT INTO scim_migration (version, name) VALUES ($1, $2)", [m.version, m.name]);
+    }
+    await client.query("COMMIT");
+    return Math.max(level, Math.min(target, LATEST));
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  }
+}

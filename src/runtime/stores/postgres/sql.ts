@@ -1,0 +1,48 @@
+import type { StoredResource } from "../contract.js";
+
+// The PostgreSQL store's SQL. Every statement carries a tenant predicate (DESIGN.md
+// rule 5). Parameters only: no value, path or sort key is ever spliced into SQL text.
+
+export interface ResourceRow {
+  id: string;
+  type: string;
+  version: number;
+  created: Date | string;
+  last_modified: Date | string;
+  data: Record<string, unknown> | string;
+}
+
+const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+export function toStored(row: ResourceRow): StoredResource {
+  return {
+    id: row.id,
+    resourceType: row.type,
+    version: Number(row.version),
+    created: iso(row.created),
+    lastModified: iso(row.last_modified),
+    data: (typeof row.data === "string" ? JSON.parse(row.data) : row.data) as StoredResource["data"],
+  };
+}
+
+const COLUMNS = "id, type, version, created, last_modified, data";
+
+export const SQL = {
+  get: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3`,
+  getForUpdate: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3 FOR UPDATE`,
+  scan: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 ORDER BY seq`,
+  insert: `INSERT INTO scim_resource (tenant, type, id, version, created, last_modified, data)
+           VALUES ($1, $2, $3, 1, $4::timestamptz, $4::timestamptz, $5::jsonb)`,
+  // RFC 7644 §3.14 optimistic concurrency: the version predicate is the check.
+  update: `UPDATE scim_resource SET version = version + 1, last_modified = $5::timestamptz, data = $6::jsonb
+           WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
+  delete: `DELETE FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
+  exists: `SELECT 1 FROM scim_resource WHERE tenant = $1 AND type = ANY($2::text[]) AND id = $3 FOR KEY SHARE`,
+  uniqueOwner: `SELECT id FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4`,
+  uniqueInsert: `INSERT INTO scim_unique (tenant, type, attr, value, id) VALUES ($1, $2, $3, $4, $5)`,
+  uniqueDelete: `DELETE FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4 AND id = $5`,
+  refInsert: `INSERT INTO scim_reference (tenant, target, type, id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+  refDelete: `DELETE FROM scim_reference WHERE tenant = $1 AND target = $2 AND type = $3 AND id = $4`,
+  referrers: `SELECT type, id FROM scim_reference WHERE tenant = $1 AND target = $2`,
+  timeouts: `SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`,
+} as const;
