@@ -17,9 +17,24 @@ export function fastifyPlugin(kernel: Kernel): (app: FastifyInstance) => Promise
       const body = (request.body as ScimBody | undefined) ?? request.raw;
       const r = await kernel.handle({ method: request.method, url: request.raw.url ?? request.url, headers: request.headers, body, signal: abort.signal });
       reply.code(r.status).headers(r.headers);
-      await reply.send(r.body);
+      // A Buffer, so Fastify does not append "; charset=utf-8" to application/scim+json.
+      await reply.send(r.body === undefined ? undefined : Buffer.from(r.body));
     };
     app.all("/", handler);
     app.all("/*", handler);
   };
+}
+
+/** `Fastify({ frameworkErrors: fastifyFrameworkErrors })`: requests Fastify rejects before
+ * routing (a malformed URL, a bad header) still get an RFC 7644 §3.12 body. */
+export function fastifyFrameworkErrors(error: Error & { code?: string; statusCode?: number }, _req: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const detail = error.code === "FST_ERR_BAD_URL" ? "malformed percent-encoding in path" : "malformed HTTP request";
+  const body: Record<string, string> = { status: String(status) };
+  if (status === 400) body.scimType = "invalidSyntax";
+  body.detail = detail;
+  void reply
+    .code(status)
+    .header("content-type", "application/scim+json")
+    .send(Buffer.from(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], ...body })));
 }

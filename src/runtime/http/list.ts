@@ -80,11 +80,11 @@ export async function searchRoot(req: ScimRequest, ctx: RequestContext, env: Env
       return { p, hit, value: hit ? valueAt(p.record, hit) : undefined };
     });
     const sign = list.sortOrder === "descending" ? -1 : 1;
+    // RFC 7644 §3.4.2.3: a missing value sorts last ascending and first descending, as in
+    // the stores; ties keep the per-type order (Array.prototype.sort is stable).
     keyed.sort((a, b) => {
-      if (a.value === undefined || a.value === null) return b.value === undefined || b.value === null ? 0 : 1;
-      if (b.value === undefined || b.value === null) return -1;
-      const attr = a.hit!.subAttribute ?? a.hit!.attribute;
-      return sign * compareAttributeValues(a.value, b.value, attr);
+      const hit = a.hit ?? b.hit;
+      return hit ? sign * compareAttributeValues(a.value, b.value, hit.subAttribute ?? hit.attribute) : 0;
     });
     parts.splice(0, parts.length, ...keyed.map((k) => k.p));
   }
