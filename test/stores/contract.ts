@@ -4,6 +4,8 @@ import { ScimError } from "../../src/runtime/errors.js";
 import { storeManifest, TEST_EXT } from "./manifest.js";
 import { listContract } from "./contract-list.js";
 import { membershipContract } from "./contract-membership.js";
+import { filterContract } from "./contract-filters.js";
+import { hostileContract } from "./contract-hostile.js";
 
 // The one Store contract suite (issue 6, deliver 1), run unchanged by memory.test.ts,
 // sqlite.test.ts and postgres.test.ts. Each test works in fresh tenants, so one store
@@ -63,6 +65,8 @@ export function storeContract(name: string, target: ContractTarget): void {
     versionContract(ctx);
     listContract(ctx);
     membershipContract(ctx);
+    filterContract(ctx);
+    hostileContract(ctx);
   });
 }
 

@@ -1,0 +1,100 @@
+import type { ResourceData } from "../../src/runtime/stores/contract.js";
+import { TEST_EXT } from "./manifest.js";
+
+// A varied User population for "the store gives exactly the evaluator's answer": mixed
+// case, missing and null values, several emails, extension values, and characters that
+// mean something to SQL (quotes, %, _, backslash) so a translation that forgets to escape
+// or bind shows up as a wrong answer.
+
+const E = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+export function fixtureUsers(): ResourceData[] {
+  const raw: ResourceData[] = [
+    { userName: "bjensen", name: { familyName: "Jensen", givenName: "Barbara" }, title: "Tour Guide", userType: "Employee",
+      emails: [{ value: "bjensen@example.com", type: "work", primary: true }, { value: "babs@jensen.org", type: "home" }],
+      active: true, [TEST_EXT]: { level: 3, score: 1.5, hireDate: "2011-05-13T04:42:34Z", badge: "A1" }, [E]: { employeeNumber: "701984", department: "Tour Operations" } },
+    { userName: "JSMITH", name: { familyName: "O'Malley", givenName: "John" }, userType: "Intern",
+      emails: [{ value: "john@EXAMPLE.org", type: "work" }], ims: [{ value: "js@foo.com", type: "xmpp" }],
+      active: false, [TEST_EXT]: { level: 10, score: -2, hireDate: "2020-01-01T00:00:00+01:00" } },
+    { userName: "100%", displayName: "Percent", title: "", emails: [{ value: "pct@example.com", type: "home" }],
+      [TEST_EXT]: { level: 0, hireDate: "2020-01-01T00:00:00Z" } },
+    { userName: "a_b", displayName: "Under_score", title: "Manager", userType: "Employee", active: true,
+      emails: [{ value: "a_b@example.com", type: "work" }, { value: "other@example.net", type: "work" }] },
+    { userName: "quote'o\"\\", displayName: "' OR '1'='1", nickName: "%", active: true, [TEST_EXT]: { score: 1.5 } },
+    { userName: "Zeta", name: { familyName: "jensen" }, userType: null, title: "Tour Guide", emails: [],
+      [E]: { manager: { value: "m-1" }, department: "tour operations" } },
+    { userName: "émile", displayName: "Émile", name: { familyName: "Zola" }, active: true,
+      emails: [{ value: "EMILE@Example.COM", type: "work", primary: true }], [TEST_EXT]: { level: 3, hireDate: "2011-05-13T04:42:34.500Z" } },
+    { userName: "ghost", schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", E], [E]: { employeeNumber: "1" } },
+  ];
+  return raw.map((r, i) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id: `u${String(i).padStart(2, "0")}`, ...r }));
+}
+
+/** Filters beyond the filter corpus that stress what SQL gets wrong: wildcards, quotes, nulls, types. */
+export const STORE_FILTERS: readonly string[] = [
+  'userName eq "bjensen"',
+  'userName eq "BJENSEN"',
+  'USERNAME Eq "jsmith"',
+  'userName eq "100%"',
+  'userName co "%"',
+  'userName co "_"',
+  'userName sw "a_"',
+  'userName ew "\\\\"',
+  'userName co "\'"',
+  'displayName eq "\' OR \'1\'=\'1"',
+  "displayName co \"'; DROP TABLE scim_resource; --\"",
+  'nickName eq "%"',
+  'userName gt "a"',
+  'userName le "JSMITH"',
+  'userName ge "é"',
+  'userName sw "É"',
+  'title pr',
+  'title eq ""',
+  'userType pr',
+  'not (userType pr)',
+  'userType ne "Employee"',
+  'active eq true',
+  'active ne true',
+  'active eq false',
+  'name.familyName eq "jensen"',
+  'name.familyName co "\'"',
+  'emails co "example.com"',
+  'emails.value ew ".COM"',
+  'emails.type eq "work"',
+  'emails[type eq "work" and value co "example"]',
+  'emails[type eq "work" and value co "@example.com"] or ims[type eq "xmpp" and value co "@foo.com"]',
+  'emails[primary eq true]',
+  'emails[not (type eq "work")]',
+  'emails pr',
+  'ims pr',
+  'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")',
+  'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")',
+  'schemas eq "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"',
+  'id eq "u03"',
+  'id gt "u04"',
+  'externalId pr',
+  'meta.resourceType eq "User"',
+  'meta.created pr',
+  'meta.lastModified gt "2000-01-01T00:00:00Z"',
+  'meta.created lt "2000-01-01T00:00:00Z"',
+  `${TEST_EXT}:level gt 2`,
+  `${TEST_EXT}:level eq 3`,
+  `${TEST_EXT}:level ge 3.0`,
+  `${TEST_EXT}:score lt 0`,
+  `${TEST_EXT}:score eq 1.5`,
+  `${TEST_EXT}:hireDate eq "2011-05-13T04:42:34Z"`,
+  `${TEST_EXT}:hireDate gt "2011-05-13T04:42:34Z"`,
+  `${TEST_EXT}:hireDate lt "2020-01-01T00:00:00Z"`,
+  `${TEST_EXT}:hireDate ge "2019-12-31T23:00:00Z"`,
+  `${TEST_EXT}:badge eq "a1"`,
+  `${TEST_EXT}:badge eq "A1"`,
+  `${E}:employeeNumber eq "701984"`,
+  `${E}:department eq "TOUR OPERATIONS"`,
+  `${E}:manager.value eq "m-1"`,
+  `${E}:manager pr`,
+  `urn:ietf:params:scim:schemas:core:2.0:User:userName sw "J"`,
+  'userName eq "bjensen" and active eq true',
+  'userName eq "bjensen" and active eq false',
+  'userName eq "bjensen" or userName eq "Zeta"',
+  'not (userName eq "bjensen")',
+];
