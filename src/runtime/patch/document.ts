@@ -1,0 +1,104 @@
+import { ScimError } from "../errors.js";
+import type { AttributeModel, SchemaModel } from "../manifest/model.js";
+import type { ResourceTypeIndex } from "../manifest/resolve.js";
+import { findKey, isRecord, isUnassigned, sameValue, setOwn, type JsonObject } from "../resource/values.js";
+import type { ResolvedPatchPolicy } from "./policy.js";
+import { subAttributeOf } from "./target.js";
+import { identity } from "./values.js";
+
+// The working copy a PATCH mutates: attribute access by schema name (case-insensitive,
+// written back in declared case), extension containers, and the RFC rules shared by all
+// operations: mutability (RFC 7644 §3.5.2), "add does not duplicate", one primary.
+
+export const mutability = (path: string, why: string): ScimError => new ScimError(400, "mutability", `Attribute '${path}' ${why}`);
+export const invalidValue = (path: string, why: string): ScimError => new ScimError(400, "invalidValue", `'${path}' ${why}`);
+export const noTarget = (path: string): ScimError =>
+  new ScimError(400, "noTarget", `The path "${path.length > 100 ? `${path.slice(0, 100)}…` : path}" matched no value`);
+
+export class PatchDocument {
+  constructor(
+    readonly data: JsonObject,
+    readonly index: ResourceTypeIndex,
+    readonly policy: ResolvedPatchPolicy,
+  ) {}
+
+  /** The object holding core attributes (the resource) or one extension's attributes. */
+  container(extension: SchemaModel | undefined, create: boolean): JsonObject | undefined {
+    if (!extension) return this.data;
+    const key = findKey(this.data, extension.id);
+    const found = key === undefined ? undefined : this.data[key];
+    if (isRecord(found)) {
+      if (key !== extension.id) {
+        delete this.data[key!];
+        setOwn(this.data, extension.id, found);
+      }
+      return found;
+    }
+    if (!create) return undefined;
+    const obj: JsonObject = {};
+    if (key !== undefined) delete this.data[key];
+    setOwn(this.data, extension.id, obj);
+    return obj;
+  }
+
+  removeExtension(extension: SchemaModel): void {
+    const key = findKey(this.data, extension.id);
+    if (key !== undefined) delete this.data[key];
+  }
+}
+
+export function getAttr(container: JsonObject, attr: AttributeModel): unknown {
+  const key = findKey(container, attr.name);
+  return key === undefined ? undefined : container[key];
+}
+
+export function setAttr(container: JsonObject, attr: AttributeModel, value: unknown): void {
+  const key = findKey(container, attr.name);
+  if (key !== undefined && key !== attr.name) delete container[key];
+  setOwn(container, attr.name, value);
+}
+
+export function deleteAttr(container: JsonObject, attr: AttributeModel): void {
+  const key = findKey(container, attr.name);
+  if (key !== undefined) delete container[key];
+}
+
+/** readOnly can never be written; immutable only while unassigned (RFC 7644 §3.5.2). */
+export function checkWrite(attr: AttributeModel, current: unknown, next: unknown, path: string): void {
+  if (attr.mutability === "readOnly") throw mutability(path, "is readOnly");
+  if (attr.mutability === "immutable" && !isUnassigned(current) && !sameValue(current, next)) {
+    throw mutability(path, "is immutable and already has a value");
+  }
+}
+
+export function checkRemove(attr: AttributeModel, current: unknown, path: string): void {
+  if (attr.mutability === "readOnly") throw mutability(path, "is readOnly");
+  if (isUnassigned(current)) return;
+  if (attr.required) throw mutability(path, "is required and cannot be removed");
+  if (attr.mutability === "immutable") throw mutability(path, "is immutable and cannot be removed");
+}
+
+/** Appends values not already present (RFC 7644 §3.5.2.1); returns those appended. */
+export function appendUnique(list: unknown[], values: readonly unknown[], attr: AttributeModel): unknown[] {
+  const seen = new Set<string>();
+  for (const e of list) seen.add(identity(e, attr));
+  const added: unknown[] = [];
+  for (const v of values) {
+    const id = identity(v, attr);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    list.push(v);
+    added.push(v);
+  }
+  return added;
+}
+
+/** RFC 7644 §3.5.2: setting primary true on a value sets it false on the others. */
+export function settlePrimary(list: readonly unknown[], changed: readonly unknown[], attr: AttributeModel): void {
+  const primary = subAttributeOf(attr, "primary");
+  if (!primary || primary.type !== "boolean") return;
+  let winner: unknown;
+  for (const e of changed) if (isRecord(e) && e[primary.name] === true) winner = e;
+  if (winner === undefined) return;
+  for (const e of list) if (e !== winner && isRecord(e) && e[primary.name] === true) e[primary.name] = false;
+}

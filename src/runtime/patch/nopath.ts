@@ -1,0 +1,47 @@
+import type { SchemaModel } from "../manifest/model.js";
+import { isRecord } from "../resource/values.js";
+import { invalidValue, type PatchDocument } from "./document.js";
+import { addOrReplace, remove } from "./operations.js";
+import type { Target } from "./target.js";
+
+// add/replace without a path (RFC 7644 §3.5.2.1, §3.5.2.3): the value is an object of
+// attributes, each applied as if it had been the path; extension URN keys hold objects of
+// that extension's attributes. `schemas` in the value is not applied: the validator
+// derives it from the extension objects present.
+
+export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", value: unknown, extension?: SchemaModel): void {
+  if (!isRecord(value)) throw invalidValue("value", "must be an object of attributes when the operation has no path");
+  const { index, policy } = doc;
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if (!extension) {
+      if (k.toLowerCase() === "schemas") continue;
+      const ext = index.extension(k);
+      if (ext) {
+        if ((v === null || v === "") && policy.emptyAsRemoval) doc.removeExtension(ext);
+        else applyWithoutPath(doc, op, v, ext);
+        continue;
+      }
+    }
+    const name = extension ? `${extension.id}:${k}` : k;
+    const r = index.resolve(name);
+    if (!r) {
+      if (policy.ignoreUnknownAttributes) continue;
+      throw invalidValue(name, "is not a defined attribute");
+    }
+    const isPath = r.subAttribute !== undefined || (!extension && k.includes(":"));
+    if (isPath && !policy.pathKeysInValue) {
+      throw invalidValue(name, 'is an attribute path, not an attribute name; use the operation\'s "path"');
+    }
+    const target: Target = {
+      text: r.path,
+      attribute: r.attribute,
+      ...(r.subAttribute ? { sub: r.subAttribute } : {}),
+      ...(r.extension ? { extension: index.extension(r.schema)! } : {}),
+    };
+    if ((r.subAttribute ?? r.attribute).mutability === "readOnly" && policy.ignoreReadOnlyInValue) continue;
+    if ((v === null || v === "") && policy.emptyAsRemoval) remove(doc, target, undefined);
+    else if (v === null) throw invalidValue(r.path, "is null: to clear an attribute use a remove operation");
+    else addOrReplace(doc, target, v, op);
+  }
+}
