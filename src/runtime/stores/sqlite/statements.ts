@@ -26,8 +26,25 @@ export function toStored(row: ResourceRow): StoredResource {
   };
 }
 
-export function prepare(db: Database.Database) {
-  const s = <P extends unknown[], R = unknown>(sql: string) => db.prepare<P, R>(sql);
+type Stmt<P extends unknown[], R = unknown> = Database.Statement<P, R>;
+
+export interface Statements {
+  readonly get: Stmt<[string, string, string], ResourceRow>;
+  readonly scan: Stmt<[string, string], ResourceRow>;
+  readonly insert: Stmt<[string, string, string, string, string, string]>;
+  readonly update: Stmt<[number, string, string, string, string, string, number]>;
+  readonly delete: Stmt<[string, string, string, number]>;
+  readonly uniqueOwner: Stmt<[string, string, string, string], { id: string }>;
+  readonly uniqueInsert: Stmt<[string, string, string, string, string]>;
+  readonly uniqueDelete: Stmt<[string, string, string, string, string]>;
+  readonly exists: Stmt<[string, string, string], { one: number }>;
+  readonly refInsert: Stmt<[string, string, string, string]>;
+  readonly refDelete: Stmt<[string, string, string, string]>;
+  readonly referrers: Stmt<[string, string], { type: string; id: string }>;
+}
+
+export function prepare(db: Database.Database): Statements {
+  const s = <P extends unknown[], R = unknown>(sql: string): Stmt<P, R> => db.prepare<P, R>(sql);
   return {
     get: s<[string, string, string], ResourceRow>(`SELECT ${COLUMNS} FROM scim_resource WHERE tenant = ? AND type = ? AND id = ?`),
     scan: s<[string, string], ResourceRow>(`SELECT ${COLUMNS} FROM scim_resource WHERE tenant = ? AND type = ? ORDER BY seq`),
@@ -52,5 +69,3 @@ export function prepare(db: Database.Database) {
     referrers: s<[string, string], { type: string; id: string }>(`SELECT type, id FROM scim_reference WHERE tenant = ? AND target = ?`),
   };
 }
-
-export type Statements = ReturnType<typeof prepare>;
