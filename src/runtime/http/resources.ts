@@ -106,11 +106,13 @@ function patchRequest(input: Record<string, unknown>): PatchRequest {
 
 export async function patchResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
   parseProjection(parseParams(queryOf(req)), [rt.type]);
-  const request = patchRequest(await body(req, env));
+  const input = await body(req, env);
   const custom = rt.handler.patch;
+  const request = custom ? patchRequest(input) : undefined;
   const record = await conditionalWrite(req, ctx, rt, id, async (existing, conditions) => {
-    if (custom) return custom.call(rt.handler, ctx, id, request, conditions);
-    const patched = await applyPatch(existing.data, request, rt.type);
+    if (custom) return custom.call(rt.handler, ctx, id, request!, conditions);
+    // applyPatch checks the PatchOp message itself and works on a copy (atomic).
+    const patched = applyPatch(existing.data, input, rt.type);
     const data = rt.validate(patched, { ...env.validateOptions, mode: "patch", existing: existing.data });
     return rt.handler.replace(ctx, id, data, conditions);
   });

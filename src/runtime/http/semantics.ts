@@ -5,14 +5,7 @@ import type { ResourceTypeIndex } from "../manifest/resolve.js";
 // The one place the pipeline meets the filter, resource and patch modules (owned by the
 // filter and resource-semantics issues), so their signatures are adapted here only.
 export { compareAttributeValues } from "../filter/index.js";
-
-type PatchModule = typeof import("../patch/index.js");
-let patchModule: Promise<PatchModule> | undefined;
-/** RFC 7644 §3.5.2 via the patch module (loaded on first PATCH). */
-export async function applyPatch(...args: Parameters<PatchModule["applyPatch"]>): Promise<ReturnType<PatchModule["applyPatch"]>> {
-  patchModule ??= import("../patch/index.js");
-  return (await patchModule).applyPatch(...args);
-}
+export { applyPatch } from "../patch/index.js";
 export { toRepresentation, projectResource, parseAttributeList, etagFor, ifMatchSatisfied, ifNoneMatchHits } from "../resource/index.js";
 
 const MAX_CACHED = 1000;
