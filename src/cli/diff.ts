@@ -1,0 +1,35 @@
+import type { Change } from "./write.js";
+
+// A short, readable account of why `check` failed: per file what differs and the first
+// differing lines, without pulling in a diff library.
+
+const clip = (s: string | undefined): string => (s === undefined ? "(end of file)" : s.length > 100 ? s.slice(0, 97) + "..." : s);
+
+export function describeChange(c: Change): string {
+  switch (c.kind) {
+    case "create":
+      return `  + ${c.path}: missing (generate would create it)`;
+    case "delete":
+      return `  - ${c.path}: generated file no longer produced (generate would delete it)`;
+    case "conflict":
+      return `  ! ${c.path}: exists without the scim-gen header (generate refuses to overwrite it)`;
+    case "update": {
+      const a = (c.before ?? "").split("\n");
+      const b = c.contents.split("\n");
+      let start = 0;
+      while (start < a.length && start < b.length && a[start] === b[start]) start++;
+      let endA = a.length - 1;
+      let endB = b.length - 1;
+      while (endA >= start && endB >= start && a[endA] === b[endB]) {
+        endA--;
+        endB--;
+      }
+      const range = endA >= start ? `lines ${start + 1}-${endA + 1}` : `after line ${start}`;
+      return [
+        `  ~ ${c.path}: ${range} differ (${endA - start + 1} committed, ${endB - start + 1} generated)`,
+        `      - ${endA >= start ? clip(a[start]) : "(no lines)"}`,
+        `      + ${endB >= start ? clip(b[start]) : "(no lines)"}`,
+      ].join("\n");
+    }
+  }
+}
