@@ -16,6 +16,9 @@ const BOOLEANS = ["multiValued", "required", "caseExact"] as const;
 
 /** RFC 7643 §2.1: ATTRNAME = ALPHA *(nameChar); "$ref" is the one defined exception. */
 const ATTRNAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** Object.prototype members: as attribute names they shadow inherited members at run time,
+ * and TypeScript cannot type them as optional properties of object literals. */
+const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
 /** RFC 8141: "urn:" NID ":" NSS. */
 const URN = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:[A-Za-z0-9()+,\-.:=@;$_!*'%/]*[A-Za-z0-9()+,\-.=@;$_!*'%/]$/;
 
@@ -57,6 +60,9 @@ function checkAttributes(list: readonly unknown[], at: ReadonlyArray<string | nu
         report("invalid-attribute-name", pointer(...here, "name"), `attribute name ${JSON.stringify(name)} is invalid: RFC 7643 §2.1 requires a letter followed by letters, digits, "-" or "_"`);
       }
       const key = name.toLowerCase();
+      if (PROTOTYPE_MEMBERS.has(key) && ATTRNAME.test(name)) {
+        report("prototype-member-name", pointer(...here, "name"), `attribute name "${name}" is the name of an Object.prototype member (compared case-insensitively); it cannot be represented safely in JavaScript objects or TypeScript types, choose another name`);
+      }
       const first = seen.get(key);
       if (first !== undefined) {
         report("duplicate-attribute-name", pointer(...here, "name"), `attribute "${name}" duplicates ${pointer(...at, first)} (names are case-insensitive, RFC 7643 §2.1)`);

@@ -13,6 +13,7 @@ export type SchemaRule =
   | "invalid-field"
   | "missing-attribute-name"
   | "invalid-attribute-name"
+  | "prototype-member-name"
   | "unknown-attribute-type"
   | "duplicate-attribute-name"
   | "complex-without-subattributes"

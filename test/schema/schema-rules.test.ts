@@ -73,6 +73,14 @@ const rows: Array<[string, unknown[], Omit<SchemaProblem, "file">]> = [
     pointer: "/attributes/0/name", rule: "missing-attribute-name",
     message: 'attribute has no name (RFC 7643 §7 "name" is REQUIRED)',
   }],
+  ["name of an Object.prototype member", [str("constructor")], {
+    pointer: "/attributes/0/name", rule: "prototype-member-name",
+    message: 'attribute name "constructor" is the name of an Object.prototype member (compared case-insensitively); it cannot be represented safely in JavaScript objects or TypeScript types, choose another name',
+  }],
+  ["name of an Object.prototype member, any case", [str("ToString")], {
+    pointer: "/attributes/0/name", rule: "prototype-member-name",
+    message: 'attribute name "ToString" is the name of an Object.prototype member (compared case-insensitively); it cannot be represented safely in JavaScript objects or TypeScript types, choose another name',
+  }],
   ["attribute not an object", ["serial"], {
     pointer: "/attributes/0", rule: "invalid-field", message: "an attribute definition must be a JSON object",
   }],
