@@ -93,12 +93,13 @@ export function appendUnique(list: unknown[], values: readonly unknown[], attr: 
   return added;
 }
 
-/** RFC 7644 §3.5.2: setting primary true on a value sets it false on the others. */
+/** RFC 7644 §3.5.2: setting primary true on a value sets it false on the other values.
+ * Values written by the same operation are left alone: two of them both primary is the
+ * client's contradiction, which the validator reports (RFC 7643 §2.4). */
 export function settlePrimary(list: readonly unknown[], changed: readonly unknown[], attr: AttributeModel): void {
   const primary = subAttributeOf(attr, "primary");
   if (!primary || primary.type !== "boolean") return;
-  let winner: unknown;
-  for (const e of changed) if (isRecord(e) && e[primary.name] === true) winner = e;
-  if (winner === undefined) return;
-  for (const e of list) if (e !== winner && isRecord(e) && e[primary.name] === true) e[primary.name] = false;
+  if (!changed.some((e) => isRecord(e) && e[primary.name] === true)) return;
+  const written = new Set(changed);
+  for (const e of list) if (!written.has(e) && isRecord(e) && e[primary.name] === true) e[primary.name] = false;
 }
