@@ -3,7 +3,7 @@ import type { ResourceData, StoredResource, StoreListResult, StoreQuery, TenantS
 import { freezeResource, requireId, withoutReference } from "../common/data.js";
 import { notFound, staleVersion, unknownResourceType } from "../common/errors.js";
 import type { TypeRules } from "../common/rules.js";
-import { toScimError } from "./errors.js";
+import { isConnectionError, toScimError } from "./errors.js";
 import { listPostgres } from "./list.js";
 import type { PgClient, PgPool } from "./pool.js";
 import { SQL, toStored, type ResourceRow } from "./sql.js";
@@ -22,6 +22,11 @@ export interface PgContext {
   readonly timeout: string;
 }
 
+interface Listening {
+  on(event: "error", listener: (e: Error) => void): unknown;
+  removeListener(event: "error", listener: (e: Error) => void): unknown;
+}
+
 /** Runs `work` in one transaction with the store's timeouts; errors become SCIM errors. */
 export async function transaction<T>(c: PgContext, reading: boolean, work: (client: PgClient) => Promise<T>): Promise<T> {
   let client: PgClient;
@@ -31,6 +36,11 @@ export async function transaction<T>(c: PgContext, reading: boolean, work: (clie
     throw toScimError(e, reading);
   }
   let broken: Error | undefined;
+  // A pg client emits "error" when its server connection dies while checked out; with no
+  // listener that would crash the process. Mark it broken so release() drops it.
+  const events = client as Partial<Listening>;
+  const onError = (e: Error): void => void (broken = e);
+  events.on?.("error", onError);
   try {
     await client.query("BEGIN");
     await client.query(SQL.timeouts, [c.timeout]);
@@ -38,9 +48,11 @@ export async function transaction<T>(c: PgContext, reading: boolean, work: (clie
     await client.query("COMMIT");
     return result;
   } catch (e) {
-    await client.query("ROLLBACK").catch((err: Error) => (broken = err));
+    if (!broken && isConnectionError(e)) broken = e as Error;
+    if (!broken) await client.query("ROLLBACK").catch((err: Error) => (broken = err));
     throw toScimError(e, reading);
   } finally {
+    events.removeListener?.("error", onError);
     client.release(broken ?? false);
   }
 }
