@@ -9,3 +9,6 @@ export { parseDateTime } from "./evaluate/datetime.js";
 export { printFilter } from "./print.js";
 export { canonicalizeFilter } from "./canonical.js";
 export { FilterCache, type CompiledFilter, type FilterCacheOptions } from "./cache.js";
+export { filterToSql } from "./sql/translate.js";
+export { sortToSql, type SortOrder } from "./sql/sort.js";
+export type { SqlColumn, SqlDialect, SqlFragment, SqlMetaColumns, SqlTarget } from "./sql/target.js";

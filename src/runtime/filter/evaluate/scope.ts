@@ -16,6 +16,8 @@ export interface Plan {
   readonly subKey?: string;
   /** The multi-valued complex attribute itself when the path named no sub-attribute. */
   readonly container?: AttributeModel;
+  /** The resolution behind the plan, for translators that walk JSON themselves (SQL). */
+  readonly resolved?: ResolvedAttribute;
 }
 
 const lower = (s: string): string => s.toLowerCase();
@@ -41,8 +43,8 @@ export function resourcePlan(index: ResourceTypeIndex, path: string): Plan {
   const r = resolveOrThrow(index, path);
   const top = getterFor(r.attribute.name);
   const get: Getter = r.extension ? ((ext: Getter) => (o: unknown) => top(ext(o)))(getterFor(r.schema)) : top;
-  if (r.subAttribute) return { path: r.path, attribute: r.subAttribute, get, subKey: r.subAttribute.name };
-  return implicitValue(r.path, r.attribute, get);
+  if (r.subAttribute) return { path: r.path, attribute: r.subAttribute, get, subKey: r.subAttribute.name, resolved: r };
+  return { ...implicitValue(r.path, r.attribute, get), resolved: r };
 }
 
 /**
@@ -58,14 +60,14 @@ function implicitValue(path: string, attribute: AttributeModel, get: Getter): Pl
 }
 
 /** The attribute a value filter `path[...]` iterates: complex, named without a sub-attribute. */
-export function valuePathTarget(index: ResourceTypeIndex, path: string): { attribute: AttributeModel; get: Getter; path: string } {
+export function valuePathTarget(index: ResourceTypeIndex, path: string): { attribute: AttributeModel; get: Getter; path: string; resolved: ResolvedAttribute } {
   const r = resolveOrThrow(index, path);
   if (r.subAttribute || r.attribute.type !== "complex") {
     throw invalid(`a value filter "${path}[...]" needs a complex attribute; "${r.path}" is ${r.subAttribute ? "a sub-attribute" : `of type ${r.attribute.type}`}`);
   }
   const top = getterFor(r.attribute.name);
   const get: Getter = r.extension ? ((ext: Getter) => (o: unknown) => top(ext(o)))(getterFor(r.schema)) : top;
-  return { attribute: r.attribute, get, path: r.path };
+  return { attribute: r.attribute, get, path: r.path, resolved: r };
 }
 
 /** Inside `attr[...]`: a path is one of `attr`'s sub-attributes, read from one element. */
