@@ -23,7 +23,7 @@ export function pascal(name: string): string {
 export function singular(name: string): string {
   if (/sses$/i.test(name)) return name.slice(0, -2);
   if (/[^aeiou]ies$/i.test(name)) return name.slice(0, -3) + "y";
-  if (/[^s]s$/i.test(name)) return name.slice(0, -1);
+  if (/[^siu]s$/i.test(name)) return name.slice(0, -1);
   return name;
 }
 
