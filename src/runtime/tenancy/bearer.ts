@@ -31,7 +31,7 @@ function entries(config: BearerTokenConfig): BearerTokenEntry[] {
 
 export function bearerTokens(config: BearerTokenConfig, options: { realm?: string } = {}): Authenticator {
   const table = entries(config).map((e) => {
-    if (e.token.length < 8) throw new Error("bearerTokens: tokens must be at least 8 characters");
+    if (e.token === "" || /\s/.test(e.token)) throw new Error("bearerTokens: a token must be non-empty and contain no whitespace");
     const principal: Principal = { id: e.id ?? (e.tenants === "*" ? "admin" : e.tenants[0] ?? "client"), tenants: e.tenants, ...(e.claims ? { claims: e.claims } : {}) };
     return { hash: digest(e.token), principal };
   });
