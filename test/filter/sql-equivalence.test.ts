@@ -1,0 +1,135 @@
+import { PGlite } from "@electric-sql/pglite";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SqlTarget } from "../../src/runtime/filter/index.js";
+import { compareAttributeValues, compileFilter, filterToSql, parseFilter, sortToSql } from "../../src/runtime/filter/index.js";
+import { corpusGroups, corpusUsers, validFilters } from "./corpus.js";
+import { generateUsers } from "./generate.js";
+import { filterTestIndex } from "./test-manifest.js";
+
+// filterToSql proven against the evaluator: the same 1,000 generated users (plus the
+// corpus users and groups) stored as a store would (JSON without meta, meta in columns),
+// every corpus filter run as SQL on SQLite and on PGlite, ids compared with the compiled
+// evaluator's answer. sortToSql is checked against compareAttributeValues the same way.
+
+const index = filterTestIndex();
+type Row = Record<string, unknown> & { id: string; meta: { created: string; lastModified: string } };
+const users = [...corpusUsers, ...generateUsers(1000)] as Row[];
+const groups = corpusGroups as Row[];
+const rowsOf = (type: string) => (type === "User" ? users : groups);
+const dataOf = (r: Row) => {
+  const { meta: _meta, ...data } = r;
+  return data;
+};
+
+const cases = validFilters.map((c) => [c.resourceType, c.filter, c] as const);
+const expected = (c: (typeof validFilters)[number]) => {
+  const match = compileFilter(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(c.resourceType)!, { coerceBooleanStrings: c.coerceBooleanStrings === true });
+  return rowsOf(c.resourceType).filter((r) => match(r)).map((r) => r.id).sort();
+};
+
+const META = { id: "id", created: "created", lastModified: "last_modified" };
+const SORTS = ["userName", "name.familyName", "emails", "emails.value", "meta.created", "meta.lastModified", "title", "active", "urn:example:params:scim:schemas:extension:test:2.0:User:level", "urn:example:params:scim:schemas:extension:test:2.0:User:score", "urn:example:params:scim:schemas:extension:test:2.0:User:hiredAt", "urn:example:params:scim:schemas:extension:test:2.0:User:tags", "urn:example:params:scim:schemas:extension:test:2.0:User:code"];
+
+function expectedOrder(path: string, order: "ascending" | "descending"): string[] {
+  const hit = index.resourceType("User")!.resolve(path)!;
+  const valueOf = (r: Row): unknown => {
+    const top = hit.extension ? (r[hit.schema] as Record<string, unknown> | undefined)?.[hit.attribute.name] : r[hit.attribute.name];
+    if (!hit.subAttribute) return top;
+    if (Array.isArray(top)) return top.map((el) => (el as Record<string, unknown>)?.[hit.subAttribute!.name]);
+    return (top as Record<string, unknown> | undefined)?.[hit.subAttribute.name];
+  };
+  const attr = hit.subAttribute ?? hit.attribute;
+  const sign = order === "descending" ? -1 : 1;
+  return [...users]
+    .sort((a, b) => {
+      let va = valueOf(a), vb = valueOf(b);
+      // emails.value sorts by the primary email's value (RFC 7644 §3.4.2.3): pick it first.
+      if (hit.subAttribute && Array.isArray(va)) va = pickPrimary(a, hit, va);
+      if (hit.subAttribute && Array.isArray(vb)) vb = pickPrimary(b, hit, vb);
+      const c = compareAttributeValues(va, vb, attr);
+      // Ties break on id in the same direction, as the SQL's ", id ASC|DESC".
+      return c !== 0 ? sign * c : sign * (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    })
+    .map((r) => r.id);
+}
+
+function pickPrimary(r: Row, hit: NonNullable<ReturnType<ReturnType<typeof index.resourceType> & object["resolve"]>>, values: unknown[]): unknown {
+  const elements = r[hit.attribute.name] as Record<string, unknown>[];
+  const i = elements.findIndex((e) => e?.primary === true);
+  return values[i >= 0 ? i : 0];
+}
+
+describe("filterToSql on SQLite (better-sqlite3) equals the evaluator", () => {
+  const db = new Database(":memory:");
+  beforeAll(() => {
+    db.exec(`CREATE TABLE res (type TEXT NOT NULL, id TEXT NOT NULL, created TEXT NOT NULL, last_modified TEXT NOT NULL, data TEXT NOT NULL,
+      user_name TEXT GENERATED ALWAYS AS (json_extract(data, '$.userName')) VIRTUAL) STRICT`);
+    db.exec("CREATE INDEX res_user_name ON res (type, user_name COLLATE NOCASE)");
+    const insert = db.prepare("INSERT INTO res (type, id, created, last_modified, data) VALUES (?, ?, ?, ?, ?)");
+    db.transaction(() => {
+      for (const r of users) insert.run("User", r.id, r.meta.created, r.meta.lastModified, JSON.stringify(dataOf(r)));
+      for (const r of groups) insert.run("Group", r.id, r.meta.created, r.meta.lastModified, JSON.stringify(dataOf(r)));
+    })();
+  });
+  afterAll(() => db.close());
+
+  const targets: Record<string, SqlTarget> = {
+    json: { dialect: "sqlite", dataColumn: "data", metaColumns: META },
+    columns: { dialect: "sqlite", dataColumn: "data", metaColumns: META, columns: { userName: { sql: "user_name", nocase: true } } },
+  };
+  for (const [name, target] of Object.entries(targets)) {
+    it.each(cases)(`[${name}] %s: %s`, (type, _filter, c) => {
+      const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, target, { coerceBooleanStrings: c.coerceBooleanStrings === true });
+      const ids = db.prepare(`SELECT id FROM res WHERE type = '${type}' AND (${sql}) ORDER BY id`).all(...params) as { id: string }[];
+      expect(ids.map((r) => r.id).sort()).toEqual(expected(c));
+    });
+  }
+
+  it.each(SORTS.flatMap((p) => [[p, "ascending"], [p, "descending"]] as const))("sortToSql %s %s orders as compareAttributeValues", (path, order) => {
+    const { sql, params } = sortToSql(path, index.resourceType("User")!, targets.json!, order);
+    const ids = db.prepare(`SELECT id FROM res WHERE type = 'User' ORDER BY ${sql}, id ${order === "descending" ? "DESC" : "ASC"}`).all(...params) as { id: string }[];
+    expect(ids.map((r) => r.id)).toEqual(expectedOrder(path, order));
+  });
+
+  it("binds every value: a hostile literal is data, not SQL", () => {
+    const hostile = `x' OR '1'='1`;
+    const { sql, params } = filterToSql(parseFilter(`userName eq ${JSON.stringify(hostile)} or title co ${JSON.stringify("%_\\")}`), index.resourceType("User")!, targets.json!);
+    expect(sql).not.toContain(hostile);
+    expect(params).toEqual([hostile, "%_\\"]);
+    expect(db.prepare(`SELECT count(*) n FROM res WHERE ${sql}`).get(...params)).toEqual({ n: 0 });
+  });
+});
+
+describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
+  let pg: PGlite;
+  const target: SqlTarget = { dialect: "postgres", dataColumn: "data", metaColumns: META, paramOffset: 1 };
+  beforeAll(async () => {
+    pg = new PGlite();
+    await pg.exec("CREATE TABLE res (type text NOT NULL, id text NOT NULL, created timestamptz NOT NULL, last_modified timestamptz NOT NULL, data jsonb NOT NULL)");
+    await pg.exec("CREATE INDEX res_user_name ON res (lower(data->>'userName'))");
+    const values: string[] = [];
+    const params: unknown[] = [];
+    for (const [type, rows] of [["User", users], ["Group", groups]] as const) {
+      for (const r of rows) {
+        const n = params.length;
+        values.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::jsonb)`);
+        params.push(type, r.id, r.meta.created, r.meta.lastModified, JSON.stringify(dataOf(r)));
+      }
+    }
+    await pg.query(`INSERT INTO res (type, id, created, last_modified, data) VALUES ${values.join(", ")}`, params);
+  }, 60_000);
+  afterAll(async () => pg?.close());
+
+  it.each(cases)("%s: %s", async (type, _filter, c) => {
+    const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, target, { coerceBooleanStrings: c.coerceBooleanStrings === true });
+    const res = await pg.query<{ id: string }>(`SELECT id FROM res WHERE type = $1 AND (${sql})`, [type, ...params]);
+    expect(res.rows.map((r) => r.id).sort()).toEqual(expected(c));
+  });
+
+  it.each(SORTS.flatMap((p) => [[p, "ascending"], [p, "descending"]] as const))("sortToSql %s %s orders as compareAttributeValues", async (path, order) => {
+    const { sql, params } = sortToSql(path, index.resourceType("User")!, { ...target, paramOffset: 0 }, order);
+    const res = await pg.query<{ id: string }>(`SELECT id FROM res WHERE type = 'User' ORDER BY ${sql}, id COLLATE "C" ${order === "descending" ? "DESC" : "ASC"}`, params);
+    expect(res.rows.map((r) => r.id)).toEqual(expectedOrder(path, order));
+  });
+});
