@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqlTarget } from "../../src/runtime/filter/index.js";
+import type { ResolvedAttribute } from "../../src/runtime/manifest/resolve.js";
 import { compareAttributeValues, compileFilter, filterToSql, parseFilter, sortToSql } from "../../src/runtime/filter/index.js";
 import { corpusGroups, corpusUsers, validFilters } from "./corpus.js";
 import { generateUsers } from "./generate.js";
@@ -54,7 +55,7 @@ function expectedOrder(path: string, order: "ascending" | "descending"): string[
     .map((r) => r.id);
 }
 
-function pickPrimary(r: Row, hit: NonNullable<ReturnType<ReturnType<typeof index.resourceType> & object["resolve"]>>, values: unknown[]): unknown {
+function pickPrimary(r: Row, hit: ResolvedAttribute, values: unknown[]): unknown {
   const elements = r[hit.attribute.name] as Record<string, unknown>[];
   const i = elements.findIndex((e) => e?.primary === true);
   return values[i >= 0 ? i : 0];
