@@ -131,6 +131,8 @@ export function attributeBlock(g: Gen, a: AttributeModel, raw: string, path: str
     else lines.push(`  if (o.mode === "patch" && ${raw} !== undefined && ${raw} !== null) { ${valueCode(g, a, raw, path, exSub, r, inElement)} }`);
   } else {
     lines.push(`  if (${raw} !== undefined && ${raw} !== null) { ${valueCode(g, a, raw, path, exSub, r, inElement)} }`);
+    const kept = a.multiValued || ex === null ? [] : (a.subAttributes ?? []).filter((s) => s.mutability === "readOnly" || s.mutability === "immutable");
+    if (kept.length > 0) lines.push(`  else { ${keepStatements(exSub, kept, r)} }`);
     if (a.mutability === "immutable" && ex !== null) {
       // RFC 7644 §3.5.1: an immutable value, once set, must match; omitted keeps it
       lines.push(
@@ -142,6 +144,12 @@ export function attributeBlock(g: Gen, a: AttributeModel, raw: string, path: str
   }
   lines.push(`  if (${r} !== undefined) ${setStatement(out, a.name, r)}`);
   return lines.join("\n");
+}
+
+/** Left out on PUT: the stored readOnly and immutable parts stay (RFC 7644 §3.5.1). */
+export function keepStatements(stored: string, kept: readonly AttributeModel[], into: string): string {
+  const copies = kept.map((a) => `{ const e = own(ee, ${lit(a.name)}); if (!isUnassigned(e)) ${setStatement("keep", a.name, "cloneJson(e)")} }`);
+  return `const ee = ${stored}; if (isRecord(ee)) { const keep: JsonObject = {}; ${copies.join(" ")} ${into} = nonEmpty(keep); }`;
 }
 
 /** Members (attribute + local variable) for one object level. */

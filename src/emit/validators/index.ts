@@ -1,7 +1,7 @@
 import { COMMON_ATTRIBUTES } from "../../runtime/manifest/common.js";
 import type { Manifest, ResourceTypeModel, SchemaModel } from "../../runtime/manifest/model.js";
 import type { EmittedFile, Emitter } from "../types.js";
-import { attributeBlock, Gen, keySwitch, members } from "./attribute.js";
+import { attributeBlock, Gen, keepStatements, keySwitch, members } from "./attribute.js";
 import { lit, setStatement, validatorName } from "./names.js";
 
 // Emits `validators.ts`: one straight-line validator per resource type (in the spirit of
@@ -112,12 +112,8 @@ function extensionBlock(e: ExtensionPlan): string {
   const kept = e.schema.attributes.filter((a) => a.mutability === "readOnly" || a.mutability === "immutable");
   const lines = [`  // extension ${e.schema.id}`, `  let ${e.result}: JsonObject | undefined;`];
   lines.push(`  if (${e.local} !== undefined && ${e.local} !== null) ${e.result} = ${e.fn}(${e.local}, ${urn}, is, o, own(ex, ${urn}));`);
-  if (kept.length > 0) {
-    // omitted on PUT: readOnly and immutable values stay as stored
-    lines.push(`  else { const ee = own(ex, ${urn}); if (isRecord(ee)) { const keep: JsonObject = {};`);
-    for (const a of kept) lines.push(`    { const e = own(ee, ${lit(a.name)}); if (!isUnassigned(e)) ${setStatement("keep", a.name, "cloneJson(e)")} }`);
-    lines.push(`    ${e.result} = nonEmpty(keep); } }`);
-  }
+  // omitted on PUT: readOnly and immutable values stay as stored
+  if (kept.length > 0) lines.push(`  else { ${keepStatements(`own(ex, ${urn})`, kept, e.result)} }`);
   if (e.required) lines.push(`  if (${e.result} === undefined) is.add("invalidValue", ${urn}, "is a required extension of this resource type");`);
   lines.push(`  if (${e.result} !== undefined) ${setStatement("out", e.schema.id, e.result)}`);
   return lines.join("\n");

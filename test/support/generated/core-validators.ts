@@ -126,6 +126,7 @@ function extension_46(v: unknown, p: string, is: Issues, o: ValidateOptions, ex:
   // manager: complex, readWrite
   let r58: unknown;
   if (a52 !== undefined && a52 !== null) { const x = complex_manager_59(a52, p + ":manager", is, o, own(ex, "manager")); r58 = x; }
+  else { const ee = own(ex, "manager"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "displayName"); if (!isUnassigned(e)) keep["displayName"] = cloneJson(e); } r58 = nonEmpty(keep); } }
   if (r58 !== undefined) out["manager"] = r58;
   return nonEmpty(out);
 }
