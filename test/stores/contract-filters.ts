@@ -4,7 +4,9 @@ import { ScimError } from "../../src/runtime/errors.js";
 import type { StoredResource, TenantStore } from "../../src/runtime/stores/contract.js";
 import { type Ctx } from "./contract.js";
 import { fixtureUsers, STORE_FILTERS } from "./fixture.js";
-import { storeManifest } from "./manifest.js";
+import { storeManifest, TEST_EXT } from "./manifest.js";
+import { listRows } from "../../src/runtime/stores/common/list.js";
+import { readRules } from "../../src/runtime/stores/common/rules.js";
 import { FILTER_CORPUS } from "./corpus.js";
 
 // Issue 6, deliver 1: every filter gives exactly the kernel evaluator's answer on the same
@@ -12,6 +14,7 @@ import { FILTER_CORPUS } from "./corpus.js";
 // with meta, as the kernel builds it.
 
 const index = storeManifest().resourceType("User")!;
+const rules = readRules(storeManifest()).get("user")!;
 
 type Outcome = { ids: string[] } | { error: string };
 
@@ -53,6 +56,19 @@ export function filterContract(ctx: Ctx): void {
     it.each(filters.map((f) => [f]))("%s", async (text) => {
       await setup();
       expect(await actual(s, text)).toEqual(expected(rows, text));
+    });
+
+    // The same for sortBy: the order compareAttributeValues gives (id tiebreak), with
+    // non-ASCII, empty and missing values in the fixture.
+    const sorts = ["userName", "displayName", "name.familyName", "title", "emails", "emails.value", "emails.type", "meta.created", "id",
+      `${TEST_EXT}:level`, `${TEST_EXT}:score`, `${TEST_EXT}:hireDate`, "active", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"];
+    it.each(sorts.flatMap((p) => [[p, "ascending"], [p, "descending"]] as const))("sortBy=%s %s", async (sortBy, sortOrder) => {
+      await setup();
+      const want = listRows(rules, rows, { sortBy, sortOrder, startIndex: 1, count: 1000 }).resources.map((r) => r.id);
+      const got = await s.list("User", { sortBy, sortOrder, startIndex: 1, count: 1000 });
+      expect(got.resources.map((r) => r.id)).toEqual(want);
+      const page = await s.list("User", { sortBy, sortOrder, startIndex: 3, count: 2 });
+      expect(page.resources.map((r) => r.id)).toEqual(want.slice(2, 4));
     });
   });
 }

@@ -25,6 +25,7 @@ export function fixtureUsers(): ResourceData[] {
       [E]: { manager: { value: "m-1" }, department: "tour operations" } },
     { userName: "émile", displayName: "Émile", name: { familyName: "Zola" }, active: true,
       emails: [{ value: "EMILE@Example.COM", type: "work", primary: true }], [TEST_EXT]: { level: 3, hireDate: "2011-05-13T04:42:34.500Z" } },
+    { userName: "Ébert", displayName: "ébert", name: { familyName: "émile" }, emails: [{ value: "ebert@example.com", type: "Work" }] },
     { userName: "ghost", schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", E], [E]: { employeeNumber: "1" } },
   ];
   return raw.map((r, i) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id: `u${String(i).padStart(2, "0")}`, ...r }));

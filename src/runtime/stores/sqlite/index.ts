@@ -37,8 +37,20 @@ export class SqliteStore implements Store {
     db.pragma("journal_mode = WAL");
     db.pragma(`synchronous = ${o.durability === "normal" ? "NORMAL" : "FULL"}`);
     migrate(db);
+    // Case-insensitive SQL comparisons must fold exactly as the kernel evaluator does.
+    db.function("scim_lower", { deterministic: true }, (v: unknown) => (typeof v === "string" ? v.toLowerCase() : v));
     const clock = o.now ?? (() => new Date());
-    this.context = { db, st: prepare(db), rules: readRules(manifest), now: () => clock().toISOString() };
+    const cache = new Map<string, Database.Statement>();
+    const prepared = (sql: string): Database.Statement => {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = db.prepare(sql);
+        if (cache.size >= 256) cache.delete(cache.keys().next().value!);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    };
+    this.context = { db, st: prepare(db), rules: readRules(manifest), now: () => clock().toISOString(), prepared };
   }
 
   tenant(tenant: string): TenantStore {

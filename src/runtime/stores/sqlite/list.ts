@@ -1,20 +1,59 @@
+import { filterToSql, sortToSql, type SqlTarget } from "../../filter/index.js";
+import type { Filter } from "../../filter/ast.js";
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 import { listRows } from "../common/list.js";
+import { pageBounds } from "../common/errors.js";
 import { pinned } from "../common/pinned.js";
 import type { TypeRules } from "../common/rules.js";
-import { toStored } from "./statements.js";
+import { COLUMNS, toStored, type ResourceRow } from "./statements.js";
 import type { SqliteContext } from "./tenant.js";
 
-// list() for SQLite. `userName eq` (and any unique attribute or id eq) is answered from
-// the scim_unique primary key; the one candidate is then checked by the kernel evaluator.
+// list() for SQLite, pushed into SQL (RFC 7644 §3.4.2): the filter module's filterToSql
+// and sortToSql write the WHERE and ORDER BY, bound parameters only; paging is
+// LIMIT/OFFSET; the generated columns of migration 2 serve userName/externalId/displayName.
+// `userName eq` (any unique attribute or id eq) goes to the scim_unique primary key first
+// and its one candidate is checked by the kernel evaluator (Unicode case folding included).
 
-function* scan(c: SqliteContext, tenant: string, rules: TypeRules): Iterable<StoredResource> {
-  for (const row of c.st.scan.iterate(tenant, rules.name)) yield toStored(row);
+export const SQLITE_TARGET: SqlTarget = {
+  dialect: "sqlite",
+  dataColumn: "r.data",
+  metaColumns: { id: "r.id", created: "r.created", lastModified: "r.last_modified" },
+  columns: {
+    userName: { sql: "r.user_name", nocase: true },
+    externalId: "r.external_id",
+    displayName: { sql: "r.display_name", nocase: true },
+  },
+};
+
+/** The same columns without NOCASE: SQLite's NOCASE and lower() fold ASCII only. */
+const SQLITE_TARGET_UNICODE: SqlTarget = {
+  ...SQLITE_TARGET,
+  columns: { userName: "r.user_name", externalId: "r.external_id", displayName: "r.display_name" },
+};
+
+/** Any non-ASCII string literal? Then case-insensitive tests need Unicode folding. */
+function nonAscii(filter: Filter): boolean {
+  switch (filter.type) {
+    case "comparison":
+      return typeof filter.value === "string" && /[^\x00-\x7f]/.test(filter.value);
+    case "presence":
+      return false;
+    case "logical":
+      return nonAscii(filter.left) || nonAscii(filter.right);
+    case "not":
+    case "valuePath":
+      return nonAscii(filter.filter);
+  }
 }
 
-function candidates(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): Iterable<StoredResource> {
+/** lower() -> scim_lower(), the JS toLowerCase the kernel evaluator uses (registered at open). */
+const unicodeFold = (sql: string): string => sql.replace(/\blower\(/g, "scim_lower(");
+
+const SELECT = COLUMNS.split(", ").map((c) => `r.${c}`).join(", ");
+
+function pinnedRows(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): StoredResource[] | undefined {
   const pin = query.filter && pinned(rules, query.filter);
-  if (!pin) return scan(c, tenant, rules);
+  if (!pin) return undefined;
   let id: string | undefined;
   if (pin.kind === "id") id = pin.id;
   else if (pin.kind === "unique") id = c.st.uniqueOwner.get(tenant, rules.name, pin.rule.path, pin.key)?.id;
@@ -23,5 +62,30 @@ function candidates(c: SqliteContext, tenant: string, rules: TypeRules, query: S
 }
 
 export function listSqlite(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): StoreListResult {
-  return listRows(rules, candidates(c, tenant, rules, query), query);
+  const index = rules.index;
+  // Translate first: an invalid filter or sortBy fails identically whichever path answers.
+  // With ASCII literals, NOCASE columns and the built-in lower() agree with the evaluator's
+  // toLowerCase and the NOCASE indexes serve equality; otherwise fold in JS.
+  let where = query.filter ? filterToSql(query.filter, index, SQLITE_TARGET) : undefined;
+  if (query.filter && nonAscii(query.filter)) {
+    const exact = filterToSql(query.filter, index, SQLITE_TARGET_UNICODE);
+    where = { sql: unicodeFold(exact.sql), params: exact.params };
+  }
+  const descending = query.sortOrder === "descending";
+  // Stored values may be non-ASCII whatever the query: sort keys always fold in JS.
+  const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, SQLITE_TARGET, query.sortOrder ?? "ascending") : undefined;
+  const order = sort && { sql: unicodeFold(sort.sql), params: sort.params };
+  const pinnedHit = pinnedRows(c, tenant, rules, query);
+  if (pinnedHit) return listRows(rules, pinnedHit, query);
+
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  const from = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ?${where ? ` AND (${where.sql})` : ""}`;
+  const params = [tenant, rules.name, ...(where?.params ?? [])];
+  const total = (c.prepared(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
+  // Ties break on id in the sort direction: (sort value, id) is total, as keyset cursors need.
+  const orderBy = order ? `${order.sql}, r.id ${descending ? "DESC" : "ASC"}` : "r.seq";
+  const sql = `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+  const rows = c.prepared(sql).all(...params, ...(order?.params ?? []), limit, offset) as ResourceRow[];
+  return { totalResults: total, resources: rows.map(toStored) };
 }

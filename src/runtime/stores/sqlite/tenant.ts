@@ -17,6 +17,8 @@ export interface SqliteContext {
   readonly st: Statements;
   readonly rules: ReadonlyMap<string, TypeRules>;
   readonly now: () => string;
+  /** A cached prepared statement for dynamic list SQL (filters and sorts repeat). */
+  readonly prepared: (sql: string) => Database.Statement;
 }
 
 export class SqliteTenantStore implements TenantStore {
@@ -91,7 +93,8 @@ export class SqliteTenantStore implements TenantStore {
   }
 
   async list(resourceType: string, query: StoreQuery): Promise<StoreListResult> {
-    return listSqlite(this.c, this.tenant, this.rules(resourceType), query);
+    const rules = this.rules(resourceType);
+    return guard(() => listSqlite(this.c, this.tenant, rules, query));
   }
 
   private rules(resourceType: string): TypeRules {
