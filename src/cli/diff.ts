@@ -24,9 +24,9 @@ export function describeChange(c: Change): string {
         endA--;
         endB--;
       }
-      const range = endA >= start ? `lines ${start + 1}-${endA + 1}` : `after line ${start}`;
+      const range = endA > start ? `lines ${start + 1}-${endA + 1} differ` : endA === start ? `line ${start + 1} differs` : `lines after ${start} differ`;
       return [
-        `  ~ ${c.path}: ${range} differ (${endA - start + 1} committed, ${endB - start + 1} generated)`,
+        `  ~ ${c.path}: ${range} (${endA - start + 1} committed, ${endB - start + 1} generated)`,
         `      - ${endA >= start ? clip(a[start]) : "(no lines)"}`,
         `      + ${endB >= start ? clip(b[start]) : "(no lines)"}`,
       ].join("\n");
