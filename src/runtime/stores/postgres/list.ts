@@ -1,16 +1,37 @@
+import { filterToSql, sortToSql, type SqlTarget } from "../../filter/index.js";
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
+import { pageBounds } from "../common/errors.js";
 import { listRows } from "../common/list.js";
 import { pinned } from "../common/pinned.js";
 import type { TypeRules } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { SQL, toStored, type ResourceRow } from "./sql.js";
 
-// list() for PostgreSQL. `userName eq` (any unique attribute or id eq) is answered from
-// the scim_unique primary key and the one candidate checked by the kernel evaluator.
+// list() for PostgreSQL, pushed into SQL (RFC 7644 §3.4.2): filterToSql and sortToSql from
+// the filter module write WHERE and ORDER BY with bound parameters only. The mapped
+// expressions are exactly those of migration 2's indexes, so `lower(data->>'userName')`
+// and `data->>'externalId'` comparisons are index scans. `userName eq` (any unique
+// attribute or id eq) goes to the scim_unique primary key first.
 
-async function candidates(client: PgClient, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoredResource[]> {
+const COLUMNS = {
+  userName: "(r.data->>'userName')",
+  externalId: "(r.data->>'externalId')",
+  displayName: "(r.data->>'displayName')",
+};
+
+const target = (paramOffset: number): SqlTarget => ({
+  dialect: "postgres",
+  dataColumn: "r.data",
+  metaColumns: { id: "r.id", created: "r.created", lastModified: "r.last_modified" },
+  columns: COLUMNS,
+  paramOffset,
+});
+
+const SELECT = "r.id, r.type, r.version, r.created, r.last_modified, r.data";
+
+async function pinnedRows(client: PgClient, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoredResource[] | undefined> {
   const pin = query.filter && pinned(rules, query.filter);
-  if (!pin) return (await client.query<ResourceRow>(SQL.scan, [tenant, rules.name])).rows.map(toStored);
+  if (!pin) return undefined;
   let id: string | undefined;
   if (pin.kind === "id") id = pin.id;
   else if (pin.kind === "unique") {
@@ -21,5 +42,25 @@ async function candidates(client: PgClient, tenant: string, rules: TypeRules, qu
 }
 
 export async function listPostgres(client: PgClient, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
-  return listRows(rules, await candidates(client, tenant, rules, query), query);
+  const index = rules.index;
+  // Translate first: an invalid filter or sortBy fails identically whichever path answers.
+  const where = query.filter ? filterToSql(query.filter, index, target(2)) : undefined;
+  const whereParams = where?.params ?? [];
+  const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, target(2 + whereParams.length), query.sortOrder ?? "ascending") : undefined;
+  const hit = await pinnedRows(client, tenant, rules, query);
+  if (hit) return listRows(rules, hit, query);
+
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  const from = `FROM scim_resource r WHERE r.tenant = $1 AND r.type = $2${where ? ` AND (${where.sql})` : ""}`;
+  const params = [tenant, rules.name, ...whereParams];
+  const count = await client.query<{ n: string | number }>(`SELECT count(*) AS n ${from}`, params);
+  const total = Number(count.rows[0]?.n ?? 0);
+  if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
+  // Ties break on id in the sort direction: (sort value, id) is total, as keyset cursors need.
+  const descending = query.sortOrder === "descending";
+  const orderBy = sort ? `${sort.sql}, r.id COLLATE "C" ${descending ? "DESC" : "ASC"}` : "r.seq";
+  const all = [...params, ...(sort?.params ?? [])];
+  const sql = `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT $${all.length + 1} OFFSET $${all.length + 2}`;
+  const rows = await client.query<ResourceRow>(sql, [...all, limit, offset]);
+  return { totalResults: total, resources: rows.rows.map(toStored) };
 }
