@@ -41,26 +41,40 @@ async function pinnedRows(client: PgClient, tenant: string, rules: TypeRules, qu
   return (await client.query<ResourceRow>(SQL.get, [tenant, rules.name, id])).rows.map(toStored);
 }
 
-export async function listPostgres(client: PgClient, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
+export interface ListSql {
+  readonly count: { readonly sql: string; readonly params: unknown[] };
+  /** The page query; LIMIT and OFFSET are its last two parameters. */
+  readonly page: { readonly sql: string; readonly params: unknown[] };
+}
+
+/** The SQL list() runs when no unique index pins the filter (also for EXPLAIN in the bench). */
+export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): ListSql {
   const index = rules.index;
-  // Translate first: an invalid filter or sortBy fails identically whichever path answers.
   const where = query.filter ? filterToSql(query.filter, index, target(2)) : undefined;
   const whereParams = where?.params ?? [];
   const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, target(2 + whereParams.length), query.sortOrder ?? "ascending") : undefined;
-  const hit = await pinnedRows(client, tenant, rules, query);
-  if (hit) return listRows(rules, hit, query);
-
-  const { offset, limit } = pageBounds(query.startIndex, query.count);
   const from = `FROM scim_resource r WHERE r.tenant = $1 AND r.type = $2${where ? ` AND (${where.sql})` : ""}`;
   const params = [tenant, rules.name, ...whereParams];
-  const count = await client.query<{ n: string | number }>(`SELECT count(*) AS n ${from}`, params);
-  const total = Number(count.rows[0]?.n ?? 0);
-  if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
   // Ties break on id in the sort direction: (sort value, id) is total, as keyset cursors need.
   const descending = query.sortOrder === "descending";
   const orderBy = sort ? `${sort.sql}, r.id COLLATE "C" ${descending ? "DESC" : "ASC"}` : "r.seq";
   const all = [...params, ...(sort?.params ?? [])];
-  const sql = `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT $${all.length + 1} OFFSET $${all.length + 2}`;
-  const rows = await client.query<ResourceRow>(sql, [...all, limit, offset]);
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  return {
+    count: { sql: `SELECT count(*) AS n ${from}`, params },
+    page: { sql: `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT $${all.length + 1} OFFSET $${all.length + 2}`, params: [...all, limit, offset] },
+  };
+}
+
+export async function listPostgres(client: PgClient, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
+  // Translated first: an invalid filter or sortBy fails identically whichever path answers.
+  const sql = listSql(tenant, rules, query);
+  const hit = await pinnedRows(client, tenant, rules, query);
+  if (hit) return listRows(rules, hit, query);
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  const count = await client.query<{ n: string | number }>(sql.count.sql, sql.count.params);
+  const total = Number(count.rows[0]?.n ?? 0);
+  if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
+  const rows = await client.query<ResourceRow>(sql.page.sql, sql.page.params);
   return { totalResults: total, resources: rows.rows.map(toStored) };
 }

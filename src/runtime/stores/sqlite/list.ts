@@ -61,9 +61,15 @@ function pinnedRows(c: SqliteContext, tenant: string, rules: TypeRules, query: S
   return row ? [toStored(row)] : [];
 }
 
-export function listSqlite(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): StoreListResult {
+export interface ListSql {
+  readonly count: { readonly sql: string; readonly params: unknown[] };
+  /** The page query; LIMIT and OFFSET are its last two parameters. */
+  readonly page: { readonly sql: string; readonly params: unknown[] };
+}
+
+/** The SQL list() runs when no unique index pins the filter (also for EXPLAIN in the bench). */
+export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): ListSql {
   const index = rules.index;
-  // Translate first: an invalid filter or sortBy fails identically whichever path answers.
   // With ASCII literals, NOCASE columns and the built-in lower() agree with the evaluator's
   // toLowerCase and the NOCASE indexes serve equality; otherwise fold in JS.
   let where = query.filter ? filterToSql(query.filter, index, SQLITE_TARGET) : undefined;
@@ -74,18 +80,25 @@ export function listSqlite(c: SqliteContext, tenant: string, rules: TypeRules, q
   const descending = query.sortOrder === "descending";
   // Stored values may be non-ASCII whatever the query: sort keys always fold in JS.
   const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, SQLITE_TARGET, query.sortOrder ?? "ascending") : undefined;
-  const order = sort && { sql: unicodeFold(sort.sql), params: sort.params };
-  const pinnedHit = pinnedRows(c, tenant, rules, query);
-  if (pinnedHit) return listRows(rules, pinnedHit, query);
-
-  const { offset, limit } = pageBounds(query.startIndex, query.count);
   const from = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ?${where ? ` AND (${where.sql})` : ""}`;
   const params = [tenant, rules.name, ...(where?.params ?? [])];
-  const total = (c.prepared(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
-  if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
   // Ties break on id in the sort direction: (sort value, id) is total, as keyset cursors need.
-  const orderBy = order ? `${order.sql}, r.id ${descending ? "DESC" : "ASC"}` : "r.seq";
-  const sql = `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
-  const rows = c.prepared(sql).all(...params, ...(order?.params ?? []), limit, offset) as ResourceRow[];
+  const orderBy = sort ? `${unicodeFold(sort.sql)}, r.id ${descending ? "DESC" : "ASC"}` : "r.seq";
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  return {
+    count: { sql: `SELECT count(*) AS n ${from}`, params },
+    page: { sql: `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, params: [...params, ...(sort?.params ?? []), limit, offset] },
+  };
+}
+
+export function listSqlite(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): StoreListResult {
+  // Translated first: an invalid filter or sortBy fails identically whichever path answers.
+  const sql = listSql(tenant, rules, query);
+  const pinnedHit = pinnedRows(c, tenant, rules, query);
+  if (pinnedHit) return listRows(rules, pinnedHit, query);
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  const total = (c.prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
+  if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
+  const rows = c.prepared(sql.page.sql).all(...sql.page.params) as ResourceRow[];
   return { totalResults: total, resources: rows.map(toStored) };
 }
