@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm run bench:gen`: wall time of whole `scim-gen` processes on the three golden fixture
+// sets (median of RUNS): a cold generate into an empty directory (everything formatted),
+// a warm generate with nothing to do, and `check`. Targets on a 2-core machine:
+// generate <= 1.5 s, check <= 1 s. Needs the build (`npm run build`).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const bin = join(root, "bin/scim-gen.js");
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SETS = ["core", "enterprise", "custom"];
+
+if (!existsSync(join(root, "dist/cli/main.js"))) {
+  console.error("bench:gen needs the build: run `npm run build` first");
+  process.exit(1);
+}
+
+function time(args) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`scim-gen ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
+
+console.log(`scim-gen bench (median of ${RUNS} whole-process runs, node ${process.version})`);
+console.log("set          cold generate   warm generate   check");
+let worst = { generate: 0, check: 0 };
+for (const set of SETS) {
+  const config = join(root, `test/fixtures/${set}/scim-gen.config.json`);
+  const cold = [];
+  const warm = [];
+  const check = [];
+  const out = mkdtempSync(join(tmpdir(), `scim-gen-bench-${set}-`));
+  for (let i = 0; i < RUNS; i++) {
+    rmSync(out, { recursive: true, force: true });
+    cold.push(time(["generate", "--config", config, "--out", out]));
+    warm.push(time(["generate", "--config", config, "--out", out]));
+    check.push(time(["check", "--config", config, "--out", out]));
+  }
+  rmSync(out, { recursive: true, force: true });
+  const row = { cold: median(cold), warm: median(warm), check: median(check) };
+  worst = { generate: Math.max(worst.generate, row.cold), check: Math.max(worst.check, row.check) };
+  console.log(`${set.padEnd(12)} ${fmt(row.cold)}        ${fmt(row.warm)}        ${fmt(row.check)}`);
+}
+const ok = worst.generate <= 1500 && worst.check <= 1000;
+console.log(`targets: generate <= 1500 ms (worst ${worst.generate.toFixed(0)}), check <= 1000 ms (worst ${worst.check.toFixed(0)}): ${ok ? "met" : "MISSED"}`);
