@@ -1,0 +1,92 @@
+import { rss, runScenario, seed, startTarget, stopTarget, userBody, type Result, type Scenario } from "./load.js";
+
+// `npm run bench -- http`: scim-gen (memory store, node:http adapter) against SCIMMY +
+// Express serving the same users, and a bare node:http server (the ceiling), over real
+// HTTP with autocannon. Environment: BENCH_SIZES (default "10000,100000"),
+// BENCH_SECONDS per scenario (default 3; use 10+ for published figures),
+// BENCH_CONNECTIONS (default 32), BENCH_TARGETS (default "scim-gen,scimmy,bare").
+
+const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const targets = (process.env.BENCH_TARGETS ?? "scim-gen,scimmy,bare").split(",");
+
+const PATCH = JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
+const MB = 1024 * 1024;
+
+function scenarios(ids: readonly string[], size: number, kind: string): Scenario[] {
+  const probe = ids[Math.floor(size / 2)]!;
+  const target = ids[size - 1]!;
+  const wanted = `user${Math.floor(size * 0.77)}`;
+  let created = 0;
+  return [
+    { name: "GET by id", method: "GET", path: `/scim/v2/Users/${probe}` },
+    { name: "filter userName eq", method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${wanted}"`)}` },
+    { name: "emails[work, co example] count=100", method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent('emails[type eq "work" and value co "example"]')}&count=100` },
+    { name: "POST", method: "POST", path: "/scim/v2/Users", body: () => userBody(created++, `${kind}-new-`) },
+    { name: "PATCH active=false", method: "PATCH", path: `/scim/v2/Users/${target}`, body: () => PATCH },
+    { name: "PUT", method: "PUT", path: `/scim/v2/Users/${target}`, body: () => userBody(size - 1) },
+  ];
+}
+
+/** Waits until a slow scenario's queued requests have drained before the next one starts. */
+async function settle(port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const started = Date.now();
+    await fetch(`http://127.0.0.1:${port}/scim/v2/Users/settle`, { headers: { authorization: "Bearer x" } }).catch(() => undefined);
+    if (Date.now() - started < 50) return;
+  }
+}
+
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function main(): Promise<void> {
+  console.log(`bench/http: ${seconds}s per scenario, ${connections} connections, Node ${process.version}`);
+  let ceiling: Result | undefined;
+  if (targets.includes("bare")) {
+    const bare = await startTarget("bare");
+    ceiling = await runScenario(bare.port, { name: "fixed body", method: "GET", path: "/scim/v2/Users/x" }, seconds, connections);
+    console.log(`bare node:http ceiling: ${fmt(ceiling.rps)} req/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms`);
+    await stopTarget(bare);
+  }
+  for (const size of sizes) {
+    const table = new Map<string, Map<string, Result>>();
+    const memory = new Map<string, { peak: number; now: number; seed: number }>();
+    for (const kind of targets.filter((t) => t !== "bare")) {
+      const t = await startTarget(kind);
+      const seeded = await seed(t.port, size);
+      const m = await rss(t);
+      memory.set(kind, { ...m, seed: seeded.seconds });
+      const results = new Map<string, Result>();
+      const list = scenarios(seeded.ids, size, kind);
+      await runScenario(t.port, list[0]!, 1, connections); // warm-up: JIT and GC after seeding
+      for (const s of list) {
+        results.set(s.name, await runScenario(t.port, s, seconds, connections));
+        await settle(t.port);
+      }
+      const after = await rss(t);
+      memory.get(kind)!.peak = Math.max(memory.get(kind)!.peak, after.peak);
+      table.set(kind, results);
+      await stopTarget(t);
+    }
+    console.log(`\n${fmt(size)} users`);
+    for (const [kind, m] of memory) {
+      console.log(`  ${kind.padEnd(9)} seeded over HTTP in ${fmt(m.seed, 1)} s (${fmt(size / m.seed)} users/s); RSS after seeding ${fmt(m.now / MB)} MB, peak ${fmt(m.peak / MB)} MB`);
+    }
+    console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)}  ratio`);
+    const ours = table.get("scim-gen");
+    const peer = table.get("scimmy");
+    for (const name of (ours ?? peer)?.keys() ?? []) {
+      for (const [kind, results] of table) {
+        const r = results.get(name)!;
+        let ratio = "";
+        if (kind === "scim-gen" && peer) ratio = `${fmt(r.rps / Math.max(peer.get(name)!.rps, 0.01), 1)}x SCIMMY`;
+        if (kind === "scim-gen" && ceiling && name === "GET by id") ratio += `, ${fmt((100 * r.rps) / ceiling.rps)}% of bare`;
+        console.log(`  ${name.padEnd(36)} ${kind.padEnd(9)} ${fmt(r.rps).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${fmt(r.non2xx + r.errors).padStart(8)}  ${ratio}`);
+      }
+    }
+  }
+}
+
+await main();

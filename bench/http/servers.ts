@@ -1,0 +1,60 @@
+import { createServer, type Server } from "node:http";
+
+// One server per process, chosen by argv[2], so each one's RSS is its own:
+//   scim-gen  the kernel + memory store behind the node:http adapter (the fastest door)
+//   scimmy    SCIMMY + Express (bench/peers)
+//   bare      node:http answering a fixed body: the ceiling for this machine
+// Reports its port on stdout and its peak RSS over IPC when asked.
+
+import { TOKEN } from "./token.js";
+
+// Modules load per kind, so no server carries another's code in its RSS.
+async function build(kind: string): Promise<Server> {
+  if (kind === "scim-gen") {
+    const [{ nodeHandler, scimClientError }, { createKernel }, { memoryStore }, { bearerTokens, singleTenant }, { validators }, { coreManifest }] = await Promise.all([
+      import("../../src/runtime/adapters/node.js"),
+      import("../../src/runtime/http/kernel.js"),
+      import("../../src/runtime/stores/memory/index.js"),
+      import("../../src/runtime/tenancy/index.js"),
+      import("../../test/support/generated/core-validators.js"),
+      import("../../test/support/core-manifest.js"),
+    ]);
+    const kernel = createKernel({
+      manifest: coreManifest(),
+      validators,
+      store: memoryStore(),
+      auth: bearerTokens({ default: TOKEN }),
+      tenancy: singleTenant({ basePath: "/scim/v2" }),
+    });
+    const server = createServer(nodeHandler(kernel));
+    server.on("clientError", scimClientError);
+    return server;
+  }
+  if (kind === "scimmy") return (await import("../peers/scimmy-express.js")).scimmyServer(TOKEN);
+  if (kind === "bare") {
+    const body = JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id: "2819c223", userName: "bjensen" });
+    return createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/scim+json", "content-length": Buffer.byteLength(body) });
+      res.end(body);
+    });
+  }
+  throw new Error(`unknown server kind ${kind}`);
+}
+
+if (process.argv[2]) {
+  const server = await build(process.argv[2]);
+  let peak = process.memoryUsage.rss();
+  setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50).unref();
+  process.on("message", (m: { type: string }) => {
+    if (m.type === "rss") {
+      if (typeof globalThis.gc === "function") globalThis.gc();
+      process.send!({ type: "rss", peak: Math.max(peak, process.memoryUsage.rss()), now: process.memoryUsage.rss() });
+    }
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, "127.0.0.1", () => {
+    const address = server.address();
+    process.send!({ type: "ready", port: typeof address === "object" && address ? address.port : 0 });
+  });
+}

@@ -1,0 +1,1 @@
+export const TOKEN = "bench-token-0123456789";
