@@ -59,53 +59,59 @@ export function keySwitch(obj: string, path: string, members: readonly Member[],
   ].join("\n");
 }
 
-/** Expression checking one (single) value of `a`; complex values call a generated function. */
-function checkExpr(g: Gen, a: AttributeModel, value: string, path: string, ex: string, inElement: boolean): string {
+/**
+ * Statements checking one (single) value `v` of `a` into `target`. The common case is an
+ * inline typeof test; helpers run, and the error path string is built, only on failure.
+ * Complex values call a generated function with the parent path and element index.
+ */
+function checkInto(g: Gen, a: AttributeModel, v: string, path: string, base: string, index: string, ex: string, inElement: boolean, target: string): string {
   switch (a.type) {
     case "boolean":
-      return `checkBoolean(${value}, ${path}, is, o.coerceBooleanStrings)`;
+      return `if (typeof ${v} === "boolean") ${target} = ${v}; else ${target} = checkBoolean(${v}, ${path}, is, o.coerceBooleanStrings);`;
     case "decimal":
-      return `checkDecimal(${value}, ${path}, is)`;
+      return `if (typeof ${v} === "number" && Number.isFinite(${v})) ${target} = ${v}; else checkDecimal(${v}, ${path}, is);`;
     case "integer":
-      return `checkInteger(${value}, ${path}, is)`;
+      return `if (Number.isSafeInteger(${v})) ${target} = ${v}; else checkInteger(${v}, ${path}, is);`;
     case "dateTime":
-      return `checkDateTime(${value}, ${path}, is)`;
+      return `if (typeof ${v} === "string" && isDateTime(${v})) ${target} = ${v}; else checkDateTime(${v}, ${path}, is);`;
     case "binary":
-      return `checkBinary(${value}, ${path}, is)`;
-    case "reference":
-      return `checkReference(${value}, ${path}, is, ${lit(referenceKind(a.referenceTypes))})`;
+      return `if (typeof ${v} === "string" && isBase64(${v})) ${target} = ${v}; else checkBinary(${v}, ${path}, is);`;
+    case "reference": {
+      const kind = lit(referenceKind(a.referenceTypes));
+      return `if (typeof ${v} === "string" && isReference(${v}, ${kind})) ${target} = ${v}; else checkReference(${v}, ${path}, is, ${kind});`;
+    }
     case "complex":
-      return `${complexFunction(g, a, a.multiValued || inElement)}(${value}, ${path}, is, o, ${ex})`;
-    default:
-      return `checkString(${value}, ${path}, is)`;
+      return `${target} = ${complexFunction(g, a, a.multiValued || inElement)}(${v}, ${base}, ${index}, is, o, ${ex});`;
+    default: {
+      const canonical =
+        a.canonicalValues && a.canonicalValues.length > 0
+          ? ` if (o.strictCanonicalValues) checkCanonical(${v}, ${g.constant(a.canonicalValues)}, ${a.caseExact}, ${path}, is, true);`
+          : "";
+      return `if (typeof ${v} === "string") { ${target} = ${v};${canonical} } else is.add("invalidValue", ${path}, "must be a string, got " + describe(${v}));`;
+    }
   }
-}
-
-function canonicalCheck(g: Gen, a: AttributeModel, x: string, path: string): string {
-  if (a.type !== "string" || !a.canonicalValues || a.canonicalValues.length === 0) return "";
-  const values = g.constant(a.canonicalValues);
-  return ` if (${x} !== undefined) checkCanonical(${x}, ${values}, ${a.caseExact}, ${path}, is, o.strictCanonicalValues);`;
 }
 
 /** Statements assigning the checked value of `raw` to `r` (left undefined when absent). */
 function valueCode(g: Gen, a: AttributeModel, raw: string, path: string, ex: string, r: string, inElement: boolean): string {
-  if (!a.multiValued) {
-    return `const x = ${checkExpr(g, a, raw, path, ex, inElement)};${canonicalCheck(g, a, "x", path)} ${r} = x;`;
-  }
+  if (!a.multiValued) return checkInto(g, a, raw, path, path, "-1", ex, inElement, r);
   const primary = a.type === "complex" ? a.subAttributes?.find((s) => s.name.toLowerCase() === "primary" && s.type === "boolean") : undefined;
   const limit = "(o.maxValues ?? DEFAULT_MAX_VALUES)";
+  const j = g.fresh("j");
+  const x = g.fresh("x");
   return [
     `if (!Array.isArray(${raw})) is.add("invalidValue", ${path}, "must be an array (multi-valued), got " + describe(${raw}));`,
     `    else if (o.mode !== "patch" && ${raw}.length > ${limit}) is.add("invalidValue", ${path}, "has " + ${raw}.length + " values; the limit is " + ${limit});`,
     `    else if (${raw}.length > 0) {`,
     `      const arr: unknown[] = [];`,
     primary ? `      let primaries = 0;` : "",
-    `      for (let i = 0; i < ${raw}.length; i++) {`,
-    `        const ip = ${path} + "[" + i + "]";`,
-    `        const x = ${checkExpr(g, a, `${raw}[i]`, "ip", "undefined", true)};${canonicalCheck(g, a, "x", "ip")}`,
+    `      for (let ${j} = 0; ${j} < ${raw}.length; ${j}++) {`,
+    `        const v${j}: unknown = ${raw}[${j}];`,
+    `        let ${x}: unknown;`,
+    `        ${checkInto(g, a, `v${j}`, `at(${path}, ${j})`, path, j, "undefined", true, x)}`,
     primary
-      ? `        if (x !== undefined) { arr.push(x); if (x[${lit(primary.name)}] === true) primaries++; }`
-      : `        if (x !== undefined) arr.push(x);`,
+      ? `        if (${x} !== undefined) { arr.push(${x}); if ((${x} as JsonObject)[${lit(primary.name)}] === true) primaries++; }`
+      : `        if (${x} !== undefined) arr.push(${x});`,
     `      }`,
     primary ? `      if (primaries > 1) is.add("invalidValue", ${path}, "has more than one value with primary true (RFC 7643 §2.4)");` : "",
     `      if (arr.length > 0) ${r} = arr;`,
@@ -142,7 +148,7 @@ export function attributeBlock(g: Gen, a: AttributeModel, raw: string, path: str
     // a given but invalid value already has its own issue; only absence is "required"
     if (a.required) lines.push(`  if (${r} === undefined && (${raw} === undefined || ${raw} === null)) is.add("invalidValue", ${path}, "is required");`);
   }
-  lines.push(`  if (${r} !== undefined) ${setStatement(out, a.name, r)}`);
+  lines.push(`  if (${r} !== undefined) { ${setStatement(out, a.name, r)} n++; }`);
   return lines.join("\n");
 }
 
@@ -157,18 +163,20 @@ export function members(g: Gen, attrs: readonly AttributeModel[]): Member[] {
   return attrs.map((attr) => ({ attr, local: g.fresh("a") }));
 }
 
-/** Generates the function validating one complex value of `a`; returns its name. */
+/** Generates the function validating one complex value of `a`; returns its name. Its
+ * path is `at(p, i)`: `p` alone for a single value, `p[i]` for element `i`. */
 function complexFunction(g: Gen, a: AttributeModel, inElement: boolean): string {
   const name = g.fresh(`complex_${identPart(a.name)}_`);
   const subs = members(g, a.subAttributes ?? []);
   const body = [
-    `function ${name}(v: unknown, p: string, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {`,
-    `  if (!isRecord(v)) { is.add("invalidValue", p, "must be a complex value (JSON object), got " + describe(v)); return undefined; }`,
+    `function ${name}(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {`,
+    `  if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }`,
     subs.length > 0 ? `  let ${subs.map((m) => `${m.local}: unknown`).join(", ")};` : "",
-    keySwitch("v", "p", subs, "."),
+    keySwitch("v", "at(p, i)", subs, "."),
     `  const out: JsonObject = {};`,
-    ...subs.map((m) => attributeBlock(g, m.attr, m.local, `p + ${lit(`.${m.attr.name}`)}`, inElement ? null : "ex", "out", inElement)),
-    `  return nonEmpty(out);`,
+    `  let n = 0;`,
+    ...subs.map((m) => attributeBlock(g, m.attr, m.local, `at(p, i) + ${lit(`.${m.attr.name}`)}`, inElement ? null : "ex", "out", inElement)),
+    `  return n > 0 ? out : undefined;`,
     `}`,
   ];
   g.functions.push(body.filter((l) => l !== "").join("\n"));

@@ -31,7 +31,25 @@ export function subAttributeOf(attribute: AttributeModel, name: string): Attribu
   return attribute.subAttributes?.find((s) => s.name.toLowerCase() === l);
 }
 
+// IdPs send the same few paths over and over: resolved targets are immutable, so they
+// are cached per resource type and filter mode (bounded).
+const cache = new WeakMap<ResourceTypeIndex, Map<string, Target>>();
+const MAX_CACHED = 1000;
+
 export function resolveTarget(text: string, index: ResourceTypeIndex, policy: ResolvedPatchPolicy): Target {
+  let perType = cache.get(index);
+  if (!perType) cache.set(index, (perType = new Map()));
+  const key = policy.filterOptions ? `${JSON.stringify(policy.filterOptions)}\u0000${text}` : text;
+  let target = perType.get(key);
+  if (!target) {
+    target = resolveUncached(text, index, policy);
+    if (perType.size >= MAX_CACHED) perType.clear();
+    perType.set(key, target);
+  }
+  return target;
+}
+
+function resolveUncached(text: string, index: ResourceTypeIndex, policy: ResolvedPatchPolicy): Target {
   const parsed = parsePatchPath(text, policy.filterOptions);
   const whole = index.extension(parsed.attributePath);
   if (whole) {

@@ -46,10 +46,13 @@ export function prepareMulti(v: unknown, attr: AttributeModel, path: string, pol
  * complex values with a `value` sub-attribute are the same when value and type agree. */
 export function identity(element: unknown, attr: AttributeModel): string {
   if (attr.type === "complex" && isRecord(element) && Object.prototype.hasOwnProperty.call(element, "value")) {
+    const value = element.value;
     const type = Object.prototype.hasOwnProperty.call(element, "type") ? element.type : null;
-    return JSON.stringify([element.value, type]);
+    // length-prefixed, so no two (value, type) pairs share a key; JSON for the rare non-strings
+    if (typeof value === "string" && (type === null || typeof type === "string")) return `${value.length}:${value}|${type ?? ""}`;
+    return JSON.stringify([value, type]);
   }
-  return stableJson(element);
+  return typeof element === "string" ? `${element.length}:${element}` : stableJson(element);
 }
 
 function stableJson(v: unknown): string {

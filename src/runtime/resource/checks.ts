@@ -79,6 +79,10 @@ export function checkDateTime(v: unknown, path: string, is: Issues): string | un
 // RFC 7643 §2.3.6: base64 (RFC 4648 §4) with padding.
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+export function isBase64(v: string): boolean {
+  return BASE64.test(v);
+}
+
 export function checkBinary(v: unknown, path: string, is: Issues): string | undefined {
   if (typeof v === "string" && BASE64.test(v)) return v;
   is.add("invalidValue", path, typeof v === "string" ? "must be base64-encoded (RFC 4648 §4)" : `must be a base64 string, got ${describe(v)}`);
@@ -90,6 +94,13 @@ export type ReferenceKind = "uri" | "resource" | "any";
 
 const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
 const URI_REFERENCE = /^[^\s<>"{}|\\^`]*$/;
+
+/** The fast path of checkReference: true when `v` is acceptable for `kind`. */
+export function isReference(v: string, kind: ReferenceKind): boolean {
+  if (kind === "uri") return ABSOLUTE_URI.test(v);
+  if (kind === "resource") return v !== "" && URI_REFERENCE.test(v);
+  return true;
+}
 
 export function checkReference(v: unknown, path: string, is: Issues, kind: ReferenceKind): string | undefined {
   if (typeof v !== "string") {
@@ -106,6 +117,11 @@ export function checkReference(v: unknown, path: string, is: Issues, kind: Refer
     return undefined;
   }
   return v;
+}
+
+/** An error path for element `i` of `path` (or `path` itself when i < 0), built only when needed. */
+export function at(path: string, i: number): string {
+  return i < 0 ? path : `${path}[${i}]`;
 }
 
 /** RFC 7643 §2.3.1 canonicalValues: only enforced under the strict option (the RFC says SHOULD). */

@@ -56,7 +56,11 @@ function cloneAt(v: unknown, path: string, max: number, depth: number): unknown 
     return out;
   }
   const out: JsonObject = {};
-  for (const k of Object.keys(v)) setOwn(out, k, cloneAt((v as JsonObject)[k], path, max, depth + 1));
+  for (const k of Object.keys(v)) {
+    const c = cloneAt((v as JsonObject)[k], path, max, depth + 1);
+    if (k === "__proto__") setOwn(out, k, c);
+    else out[k] = c;
+  }
   return out;
 }
 
