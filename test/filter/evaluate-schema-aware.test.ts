@@ -175,7 +175,7 @@ describe("compileFilter: rejects what cannot be evaluated (invalidFilter)", () =
 describe("compileFilter: hostile resources", () => {
   it("never throws on wrong shapes and never reads inherited properties", () => {
     const f = compileFilter(parseFilter('emails[type eq "work"] or name.familyName eq "x" or userName sw "a" or meta.created gt "2000-01-01T00:00:00Z"'), users);
-    for (const r of [{}, { emails: "x" }, { emails: [null, 1, "s", [], { type: 5 }] }, { name: [] }, { userName: 7 }, { meta: null }, Object.create({ userName: "abc" })]) {
+    for (const r of [{}, { emails: "x" }, { emails: [null, 1, "s", [], { type: 5 }] }, { name: [] }, { userName: 7 }, { meta: null }, JSON.parse('{"__proto__": {"userName": "abc"}}')]) {
       expect(f(r as Record<string, unknown>)).toBe(false);
     }
   });

@@ -42,7 +42,7 @@ export function generateUsers(count: number, seed = 7): Record<string, unknown>[
     const u: Record<string, unknown> = {
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
       id: `g${i}`,
-      userName: i % 97 === 0 ? "bjensen" : `${given}.${family}${i}`.replace(/'/g, ""),
+      userName: i % 97 === 0 ? (i % 2 ? "BJensen" : "bjensen") : `${given}.${family}${i}`.replace(/'/g, ""),
       name: r() < 0.9 ? { givenName: given, familyName: family } : { givenName: given },
       active: r() < 0.7,
       meta: { resourceType: "User", created: instant(r), lastModified: instant(r) },

@@ -107,20 +107,24 @@ function comparison(f: ComparisonFilter, plan: Plan, options: CompileOptions | u
   return op === "ne" ? (r) => !eq(r) : eq;
 }
 
-/** Applies a per-value test across the plan's values: any value matching is a match. */
+/**
+ * Applies a per-value test across the plan's values: any value matching is a match.
+ * Single-valued attributes are tested directly; only multi-valued ones are iterated.
+ */
 function leaf(plan: Plan, testFor: (a: AttributeModel) => Test): Pred {
   const test = testFor(plan.attribute);
   const { get, subKey } = plan;
-  if (subKey === undefined) return (root) => anyValue(get(root), test);
+  const multi = plan.attribute.multiValued;
+  if (subKey === undefined) return multi ? (root) => anyValue(get(root), test) : (root) => test(get(root));
   const sub = getterFor(subKey);
+  const value: Test = multi ? (el) => anyValue(sub(el), test) : (el) => test(sub(el));
+  if (plan.resolved && !plan.resolved.attribute.multiValued) return (root) => value(get(root));
   return (root) => {
     const top = get(root);
     if (Array.isArray(top)) {
-      for (const el of top) {
-        if (isObject(el) && anyValue(sub(el), test)) return true;
-      }
+      for (const el of top) if (value(el)) return true;
       return false;
     }
-    return isObject(top) && anyValue(sub(top), test);
+    return value(top);
   };
 }

@@ -2,6 +2,7 @@ import { ScimError } from "../../errors.js";
 import type { AttributeModel } from "../../manifest/model.js";
 import type { CompareOperator, CompareValue } from "../ast.js";
 import { parseDateTime } from "./datetime.js";
+import { foldEndsWith, foldEquals, foldIncludes, foldStartsWith } from "./fold.js";
 import { getterFor, isPresent } from "./values.js";
 
 // One comparison against ONE scalar value, specialised at compile time by attribute type,
@@ -103,21 +104,29 @@ export function comparisonTest(attribute: AttributeModel, path: string, op: Comp
 
 function stringTest(op: CompareOperator, literal: string, ci: boolean): Test {
   const lit = ci ? literal.toLowerCase() : literal;
-  const norm = ci ? (v: string) => v.toLowerCase() : (v: string) => v;
   switch (op) {
     case "eq":
-    case "ne":
-      return ci ? (v) => typeof v === "string" && v.toLowerCase() === lit : (v) => v === lit;
-    case "co":
-      return (v) => typeof v === "string" && norm(v).includes(lit);
-    case "sw":
-      return (v) => typeof v === "string" && norm(v).startsWith(lit);
-    case "ew":
-      return (v) => typeof v === "string" && norm(v).endsWith(lit);
+    case "ne": {
+      if (!ci) return (v) => v === lit;
+      const eq = foldEquals(lit);
+      return (v) => typeof v === "string" && eq(v);
+    }
+    case "co": {
+      const co = ci ? foldIncludes(lit) : (v: string) => v.includes(lit);
+      return (v) => typeof v === "string" && co(v);
+    }
+    case "sw": {
+      const sw = ci ? foldStartsWith(lit) : (v: string) => v.startsWith(lit);
+      return (v) => typeof v === "string" && sw(v);
+    }
+    case "ew": {
+      const ew = ci ? foldEndsWith(lit) : (v: string) => v.endsWith(lit);
+      return (v) => typeof v === "string" && ew(v);
+    }
     default:
       return (v) => {
         if (typeof v !== "string") return false;
-        const s = norm(v);
+        const s = ci ? v.toLowerCase() : v;
         return order(op, s < lit ? -1 : s > lit ? 1 : 0);
       };
   }

@@ -5,16 +5,17 @@ const hasOwn = Object.prototype.hasOwnProperty;
 export type Getter = (container: unknown) => unknown;
 
 /**
- * A reader for one own property: inherited values (a polluted Object.prototype, a
- * custom attribute named "constructor") are never seen. The own-property check runs only
- * when a value was found, so absent attributes cost one property read.
+ * A reader for one property of a JSON-shaped object. Names that exist on
+ * Object.prototype ("constructor", "toString", "__proto__", or any name a polluted
+ * prototype carries when the filter is compiled) are read as own properties only, so a
+ * custom attribute with such a name never sees an inherited value; other names take the
+ * plain keyed read (resources are JSON: their prototype is Object.prototype).
  */
 export function getterFor(key: string): Getter {
-  return (o) => {
-    if (o === null || typeof o !== "object") return undefined;
-    const v = (o as Record<string, unknown>)[key];
-    return v !== undefined && hasOwn.call(o, key) ? v : undefined;
-  };
+  if (key in Object.prototype) {
+    return (o) => (o !== null && typeof o === "object" && hasOwn.call(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+  }
+  return (o) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[key] : undefined);
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

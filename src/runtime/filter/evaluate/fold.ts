@@ -1,0 +1,65 @@
+// Case-insensitive string tests without allocating a lower-cased copy per value: the hot
+// path of `userName eq "…"` over many resources. ASCII is folded inline; any non-ASCII
+// character falls back to String#toLowerCase, so results always equal
+// `value.toLowerCase() <op> literal` with the literal already lower-cased.
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Compares v[from..] with the lower-case ASCII `lit` over lit.length chars: 1 match, 0 mismatch, -1 non-ASCII seen. */
+function foldAt(v: string, from: number, lit: string): number {
+  for (let i = 0; i < lit.length; i++) {
+    let c = v.charCodeAt(from + i);
+    if (c >= 0x80) return -1;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lit.charCodeAt(i)) return 0;
+  }
+  return 1;
+}
+
+export type StringTest = (v: string) => boolean;
+
+/**
+ * `lit` must be lower-case. For an ASCII literal, a length difference settles equality:
+ * the only lower-casing that changes length (U+0130) yields non-ASCII output.
+ */
+export function foldEquals(lit: string): StringTest {
+  if (!isAscii(lit)) return (v) => v.toLowerCase() === lit;
+  return (v) => {
+    if (v.length !== lit.length) return false;
+    const r = foldAt(v, 0, lit);
+    return r === 1 || (r === -1 && v.toLowerCase() === lit);
+  };
+}
+
+export function foldStartsWith(lit: string): StringTest {
+  if (!isAscii(lit)) return (v) => v.toLowerCase().startsWith(lit);
+  return (v) => {
+    if (v.length < lit.length) return !isAscii(v) && v.toLowerCase().startsWith(lit);
+    const r = foldAt(v, 0, lit);
+    return r === 1 || (r === -1 && v.toLowerCase().startsWith(lit));
+  };
+}
+
+export function foldEndsWith(lit: string): StringTest {
+  if (!isAscii(lit)) return (v) => v.toLowerCase().endsWith(lit);
+  return (v) => {
+    if (!isAscii(v)) return v.toLowerCase().endsWith(lit);
+    return v.length >= lit.length && foldAt(v, v.length - lit.length, lit) === 1;
+  };
+}
+
+export function foldIncludes(lit: string): StringTest {
+  if (!isAscii(lit)) return (v) => v.toLowerCase().includes(lit);
+  return (v) => {
+    const last = v.length - lit.length;
+    for (let i = 0; i <= last; i++) {
+      const r = foldAt(v, i, lit);
+      if (r === 1) return true;
+      if (r === -1) return v.toLowerCase().includes(lit);
+    }
+    return last < 0 && !isAscii(v) ? v.toLowerCase().includes(lit) : false;
+  };
+}
