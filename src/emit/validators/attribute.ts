@@ -179,6 +179,12 @@ function complexFunction(g: Gen, a: AttributeModel, inElement: boolean): string 
     `  return n > 0 ? out : undefined;`,
     `}`,
   ];
-  g.functions.push(body.filter((l) => l !== "").join("\n"));
+  g.functions.push(unusedExisting(body.filter((l) => l !== "").join("\n")));
   return name;
+}
+
+/** Names the `ex` parameter `_ex` where no block reads it (noUnusedParameters). */
+export function unusedExisting(fn: string): string {
+  const [head, ...rest] = fn.split("\n");
+  return /\bex\b/.test(rest.join("\n")) ? fn : [head!.replace("ex: unknown", "_ex: unknown"), ...rest].join("\n");
 }

@@ -4,7 +4,7 @@ import * as runtime from "../../../src/runtime/index.js";
 import type { JsonObject, ResourceData, ValidateOptions, Validators } from "../../../src/runtime/index.js";
 
 // Bound once at load, so no per-call module getter where this file is transpiled to CommonJS.
-const { Issues, at, checkBinary, checkBoolean, checkCanonical, checkDateTime, checkDecimal, checkInteger, checkReference, checkSchemas, checkString, cloneJson, describe, DEFAULT_MAX_VALUES, isBase64, isDateTime, isRecord, isReference, isUnassigned, nonEmpty, own, requireObject, sameValue, setOwn } = runtime;
+const { Issues, at, checkBinary, checkBoolean, checkCanonical, checkReference, checkSchemas, cloneJson, describe, DEFAULT_MAX_VALUES, isBase64, isRecord, isReference, isUnassigned, nonEmpty, own, requireObject } = runtime;
 type Issues = runtime.Issues;
 
 const CANONICAL_20: readonly string[] = ["User","Group"];
@@ -14,7 +14,7 @@ const CANONICAL_133: readonly string[] = ["aim","gtalk","icq","xmpp","msn","skyp
 const CANONICAL_146: readonly string[] = ["photo","thumbnail"];
 const CANONICAL_167: readonly string[] = ["work","home","other"];
 
-function complex_members_12(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_members_12(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a13: unknown, a14: unknown, a15: unknown, a16: unknown;
   for (const k of Object.keys(v)) {
@@ -138,7 +138,7 @@ function extension_48(v: unknown, p: string, is: Issues, o: ValidateOptions, ex:
   return n > 0 ? out : undefined;
 }
 
-function complex_name_73(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_name_73(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a74: unknown, a75: unknown, a76: unknown, a77: unknown, a78: unknown, a79: unknown;
   for (const k of Object.keys(v)) {
@@ -189,7 +189,7 @@ function complex_name_73(v: unknown, p: string, i: number, is: Issues, o: Valida
   return n > 0 ? out : undefined;
 }
 
-function complex_emails_99(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_emails_99(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a100: unknown, a101: unknown, a102: unknown, a103: unknown;
   for (const k of Object.keys(v)) {
@@ -228,7 +228,7 @@ function complex_emails_99(v: unknown, p: string, i: number, is: Issues, o: Vali
   return n > 0 ? out : undefined;
 }
 
-function complex_phoneNumbers_112(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_phoneNumbers_112(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a113: unknown, a114: unknown, a115: unknown, a116: unknown;
   for (const k of Object.keys(v)) {
@@ -267,7 +267,7 @@ function complex_phoneNumbers_112(v: unknown, p: string, i: number, is: Issues, 
   return n > 0 ? out : undefined;
 }
 
-function complex_ims_125(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_ims_125(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a126: unknown, a127: unknown, a128: unknown, a129: unknown;
   for (const k of Object.keys(v)) {
@@ -306,7 +306,7 @@ function complex_ims_125(v: unknown, p: string, i: number, is: Issues, o: Valida
   return n > 0 ? out : undefined;
 }
 
-function complex_photos_138(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_photos_138(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a139: unknown, a140: unknown, a141: unknown, a142: unknown;
   for (const k of Object.keys(v)) {
@@ -345,7 +345,7 @@ function complex_photos_138(v: unknown, p: string, i: number, is: Issues, o: Val
   return n > 0 ? out : undefined;
 }
 
-function complex_addresses_151(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_addresses_151(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a152: unknown, a153: unknown, a154: unknown, a155: unknown, a156: unknown, a157: unknown, a158: unknown, a159: unknown;
   for (const k of Object.keys(v)) {
@@ -408,7 +408,7 @@ function complex_addresses_151(v: unknown, p: string, i: number, is: Issues, o: 
   return n > 0 ? out : undefined;
 }
 
-function complex_entitlements_173(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_entitlements_173(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a174: unknown, a175: unknown, a176: unknown, a177: unknown;
   for (const k of Object.keys(v)) {
@@ -447,7 +447,7 @@ function complex_entitlements_173(v: unknown, p: string, i: number, is: Issues, 
   return n > 0 ? out : undefined;
 }
 
-function complex_roles_185(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_roles_185(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a186: unknown, a187: unknown, a188: unknown, a189: unknown;
   for (const k of Object.keys(v)) {
@@ -486,7 +486,7 @@ function complex_roles_185(v: unknown, p: string, i: number, is: Issues, o: Vali
   return n > 0 ? out : undefined;
 }
 
-function complex_x509Certificates_197(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_x509Certificates_197(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
   let a198: unknown, a199: unknown, a200: unknown, a201: unknown;
   for (const k of Object.keys(v)) {

@@ -4,7 +4,7 @@ import * as runtime from "../../../src/runtime/index.js";
 import type { JsonObject, ResourceData, ValidateOptions, Validators } from "../../../src/runtime/index.js";
 
 // Bound once at load, so no per-call module getter where this file is transpiled to CommonJS.
-const { Issues, at, checkBinary, checkBoolean, checkCanonical, checkDateTime, checkDecimal, checkInteger, checkReference, checkSchemas, checkString, cloneJson, describe, DEFAULT_MAX_VALUES, isBase64, isDateTime, isRecord, isReference, isUnassigned, nonEmpty, own, requireObject, sameValue, setOwn } = runtime;
+const { Issues, at, checkBinary, checkBoolean, checkCanonical, checkDateTime, checkDecimal, checkInteger, checkReference, checkSchemas, cloneJson, describe, DEFAULT_MAX_VALUES, isBase64, isDateTime, isRecord, isReference, isUnassigned, nonEmpty, own, requireObject, sameValue, setOwn } = runtime;
 type Issues = runtime.Issues;
 
 const CANONICAL_40: readonly string[] = ["red","green"];
