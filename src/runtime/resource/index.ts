@@ -9,3 +9,4 @@ export * from "./etag.js";
 export * from "./representation.js";
 export * from "./projection.js";
 export * from "./replace.js";
+export * from "./base-url.js";
