@@ -4,7 +4,7 @@ import { generate } from "../emit/index.js";
 import type { EmitOptions } from "../emit/types.js";
 import { loadSchemas, type LoadResult } from "../schema/load.js";
 import type { ResolvedConfig } from "./config.js";
-import { format, formatterIdentity } from "./format.js";
+import { formatAll, formatterIdentity } from "./format.js";
 import { intactSource, sourceChecksum, withHeader, type HeaderInfo } from "./header.js";
 import { version } from "./version.js";
 
@@ -48,21 +48,23 @@ export async function buildOutput(config: ResolvedConfig): Promise<Output> {
   };
   const info: HeaderInfo = { version: version(), inputs: loaded.inputs };
   const formatter = formatterIdentity();
-  let formatted = 0;
-  const files = await Promise.all(
-    generate(loaded.manifest, options).map(async (f): Promise<OutputFile> => {
-      const existing = readIfExists(join(config.out, f.path));
-      if (f.ownership === "user") {
-        // Created once and then the user's: an existing file is left exactly as it is.
-        if (existing !== undefined) return { path: f.path, ownership: f.ownership, contents: existing };
-        formatted++;
-        return { path: f.path, ownership: f.ownership, contents: await format(f.path, f.contents) };
-      }
-      const source = sourceChecksum(f, info, formatter);
-      if (existing !== undefined && intactSource(f.path, existing) === source) return { path: f.path, ownership: f.ownership, contents: existing };
-      formatted++;
-      return { path: f.path, ownership: f.ownership, contents: withHeader(f.path, await format(f.path, f.contents), info, source) };
-    }),
-  );
+  // Decide per file: reuse what is on disk (checksums match, or a user-owned file that
+  // exists) or format afresh; then format everything that needs it in one batch.
+  const emitted = generate(loaded.manifest, options);
+  const files: OutputFile[] = [];
+  const todo: Array<{ index: number; path: string; contents: string; source?: string }> = [];
+  for (const f of emitted) {
+    const existing = readIfExists(join(config.out, f.path));
+    const source = f.ownership === "generated" ? sourceChecksum(f, info, formatter) : undefined;
+    const reuse = f.ownership === "user" ? existing !== undefined : existing !== undefined && intactSource(f.path, existing) === source;
+    files.push({ path: f.path, ownership: f.ownership, contents: reuse ? existing! : "" });
+    if (!reuse) todo.push({ index: files.length - 1, path: f.path, contents: f.contents, ...(source ? { source } : {}) });
+  }
+  const bodies = await formatAll(todo);
+  todo.forEach((t, k) => {
+    const body = bodies[k]!;
+    files[t.index] = { ...files[t.index]!, contents: t.source ? withHeader(t.path, body, info, t.source) : body };
+  });
+  const formatted = todo.length;
   return { load: loaded, files, formatted };
 }
