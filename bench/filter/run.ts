@@ -1,0 +1,138 @@
+// `npm run bench -- filter`: parse and evaluate SCIM filters side by side with
+// scim2-parse-filter and SCIMMY's Types.Filter on the same 100,000 generated users, ratios
+// from one run, then the cases where the peers' answers differ from RFC 7644 semantics.
+import SCIMMY from "scimmy";
+import { filter as s2pfFilter, parse as s2pfParse } from "scim2-parse-filter";
+import { compileFilter, parseFilter } from "../../src/runtime/filter/index.js";
+import { generateUsers } from "../../test/filter/generate.js";
+import { filterTestIndex } from "../../test/filter/test-manifest.js";
+
+const USERS = 100_000;
+const PARSE_ROUNDS = 20_000;
+const users = generateUsers(USERS, 11);
+const index = filterTestIndex().resourceType("User")!;
+
+const FILTERS = [
+  'userName eq "bjensen"',
+  'userName sw "J"',
+  "title pr and userType eq \"Employee\"",
+  'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")',
+  'emails[type eq "work" and value co "@example.com"]',
+  'meta.lastModified gt "2011-05-13T04:42:34Z"',
+  'active eq true and name.familyName eq "Jensen"',
+  'not (userType eq "Intern") and emails.type eq "home"',
+];
+
+type Engine = { name: string; parse(f: string): unknown; compile(f: string): (u: Record<string, unknown>) => boolean; matchAll?(f: string): number };
+const engines: Engine[] = [
+  { name: "scim-gen", parse: (f) => parseFilter(f), compile: (f) => compileFilter(parseFilter(f), index) },
+  { name: "scim2-parse-filter", parse: (f) => s2pfParse(f), compile: (f) => s2pfFilter(s2pfParse(f)) },
+  {
+    name: "SCIMMY",
+    parse: (f) => new SCIMMY.Types.Filter(f),
+    compile: (f) => {
+      const filter = new SCIMMY.Types.Filter(f);
+      return (u) => filter.match([u]).length > 0;
+    },
+    matchAll: (f) => new SCIMMY.Types.Filter(f).match(users).length,
+  },
+];
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+/** Best of `runs` timings in ms (the machine is shared: the minimum is the least noisy figure). */
+function time(fn: () => void, runs = 1): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const start = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+const fmt = (ms: number) => `${ms.toFixed(1).padStart(9)} ms`;
+const ratio = (a: number, b: number) => `${(b / a).toFixed(1)}x`.padStart(7);
+
+console.log(`${USERS.toLocaleString("en")} users, ${FILTERS.length} filters, node ${process.version}; times are the best of 3 runs (SCIMMY: 1)\n`);
+
+// Parse: each filter PARSE_ROUNDS times (warm-up round first).
+const parseMs = new Map<string, number>();
+for (const e of engines) {
+  // Warm-up so every engine is measured after the JIT has settled.
+  for (let i = 0; i < 2_000; i++) for (const f of FILTERS) e.parse(f);
+  const rounds = e.name === "SCIMMY" ? PARSE_ROUNDS / 10 : PARSE_ROUNDS;
+  const ms = time(() => {
+    for (let i = 0; i < rounds; i++) for (const f of FILTERS) e.parse(f);
+  }, e.name === "SCIMMY" ? 1 : 3);
+  parseMs.set(e.name, (ms * PARSE_ROUNDS) / rounds);
+}
+const ours = (m: Map<string, number>) => m.get("scim-gen")!;
+console.log(`parse (${(PARSE_ROUNDS * FILTERS.length).toLocaleString("en")} filters; SCIMMY measured on a tenth and scaled)`);
+for (const e of engines) console.log(`  ${e.name.padEnd(20)}${fmt(parseMs.get(e.name)!)}  scim-gen is ${ratio(ours(parseMs), parseMs.get(e.name)!)} faster`);
+
+// Evaluate: every filter over every user, the filter compiled once per engine.
+console.log(`\nevaluate (each filter over ${USERS.toLocaleString("en")} users; [matches])`);
+const evalMs = new Map<string, number>(engines.map((e) => [e.name, 0]));
+const failed = new Set<string>();
+for (const f of FILTERS) {
+  const row: string[] = [];
+  let oursMs = 0;
+  for (const e of engines) {
+    let hits = 0;
+    const run = e.matchAll
+      ? () => (hits = e.matchAll!(f))
+      : () => {
+          const match = e.compile(f);
+          hits = 0;
+          for (const u of users) if (match(u)) hits++;
+        };
+    try {
+      run(); // warm-up
+      const ms = time(run, e.name === "SCIMMY" ? 1 : 3);
+      if (e.name === "scim-gen") oursMs = ms;
+      evalMs.set(e.name, evalMs.get(e.name)! + ms);
+      row.push(`${e.name} ${ms.toFixed(1)} ms [${hits}]${e.name === "scim-gen" ? "" : ` (${(ms / oursMs).toFixed(1)}x)`}`);
+    } catch (err) {
+      failed.add(e.name);
+      row.push(`${e.name} threw ${(err as Error).constructor.name}: ${(err as Error).message.slice(0, 50)}`);
+    }
+  }
+  console.log(`  ${f}\n    ${row.join("   ")}`);
+}
+console.log("\nevaluate, total over the filters every engine completed");
+for (const e of engines) {
+  const note = failed.has(e.name) ? " (threw on some filters: total excludes them)" : "";
+  console.log(`  ${e.name.padEnd(20)}${fmt(evalMs.get(e.name)!)}${failed.has(e.name) ? "" : `  scim-gen is ${ratio(ours(evalMs), evalMs.get(e.name)!)} faster`}${note}`);
+}
+
+// Correctness: where the peers' answers differ from RFC 7644 / RFC 7643 semantics.
+const ENT = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+const probe = {
+  userName: "BJensen",
+  title: "",
+  emails: [{ value: "bjensen@Example.com", type: "work" }],
+  meta: { created: "2011-05-13T04:42:34Z", lastModified: "2011-05-13T06:42:34+02:00" },
+  [ENT]: { employeeNumber: "701984" },
+};
+const CASES: [string, boolean, string][] = [
+  ['userName eq "bjensen"', true, "userName is caseExact=false (RFC 7643 §4.1.1)"],
+  ['emails.value co "example.com"', true, "emails.value is caseExact=false"],
+  [`${ENT}:employeeNumber eq "701984"`, true, "URN-prefixed extension path (RFC 7644 §3.10)"],
+  ['meta.lastModified eq "2011-05-13T04:42:34Z"', true, "dateTime compares as an instant (offsets normalised)"],
+  ['meta.lastModified gt "2011-05-13T05:00:00+02:00"', true, "dateTime ordering across offsets"],
+  ["title pr", false, 'pr is false for "" (RFC 7644 §3.4.2.2)'],
+  ['emails co "example.com"', true, "a multi-valued complex attribute without sub-attribute means its value"],
+  ["USERNAME eq \"BJENSEN\"", true, "attribute names are case-insensitive"],
+];
+console.log("\ncorrectness on one user (userName \"BJensen\", title \"\", emails[0].value \"bjensen@Example.com\", lastModified 06:42:34+02:00)");
+for (const [f, want, why] of CASES) {
+  const answers = engines.map((e) => {
+    try {
+      return String(e.compile(f)(probe));
+    } catch (err) {
+      return `error (${(err as Error).message.slice(0, 40)})`;
+    }
+  });
+  const marks = engines.map((e, i) => `${e.name}: ${answers[i]}${answers[i] === String(want) ? "" : " ✗"}`);
+  console.log(`  ${f}\n    expected ${want} — ${why}\n    ${marks.join("   ")}`);
+}
