@@ -25,6 +25,10 @@ const URN = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:[A-Za-z0-9()+,\-.:=@;
 export const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 export const isSchemaUrn = (v: unknown): v is string => typeof v === "string" && v.length <= 1024 && URN.test(v);
 
+/** Far above any real schema (RFC 7643 User has 21 attributes), low enough that generated
+ * code stays a size prettier and tsc handle in seconds. */
+export const LIMITS = { attributes: 1000, subAttributes: 200, canonicalValues: 1000, nameLength: 128 } as const;
+
 type Report = (rule: SchemaRule, at: string, message: string) => void;
 
 export function checkSchema(raw: JsonObject, file: string): SchemaProblem[] {
@@ -40,6 +44,10 @@ export function checkSchema(raw: JsonObject, file: string): SchemaProblem[] {
     report("invalid-field", pointer("attributes"), "schema attributes must be an array of attribute definitions (RFC 7643 §7)");
     return problems;
   }
+  if (raw.attributes.length > LIMITS.attributes) {
+    report("limit-exceeded", pointer("attributes"), `schema has ${raw.attributes.length} attributes; at most ${LIMITS.attributes} are supported`);
+    return problems;
+  }
   checkAttributes(raw.attributes, ["attributes"], 0, report);
   return problems;
 }
@@ -53,6 +61,10 @@ function checkAttributes(list: readonly unknown[], at: ReadonlyArray<string | nu
       return;
     }
     const name = item.name;
+    if (typeof name === "string" && name.length > LIMITS.nameLength) {
+      report("limit-exceeded", pointer(...here, "name"), `attribute name is ${name.length} characters long; at most ${LIMITS.nameLength} are supported`);
+      return;
+    }
     if (typeof name !== "string" || name === "") {
       report("missing-attribute-name", pointer(...here, "name"), "attribute has no name (RFC 7643 §7 \"name\" is REQUIRED)");
     } else {
@@ -96,6 +108,9 @@ function checkAttribute(a: JsonObject, name: string, here: ReadonlyArray<string 
   }
   checkStringList(a, "canonicalValues", name, here, report);
   checkStringList(a, "referenceTypes", name, here, report);
+  if (Array.isArray(a.canonicalValues) && a.canonicalValues.length > LIMITS.canonicalValues) {
+    report("limit-exceeded", pointer(...here, "canonicalValues"), `attribute "${name}" has ${a.canonicalValues.length} canonicalValues; at most ${LIMITS.canonicalValues} are supported`);
+  }
   if (Array.isArray(a.canonicalValues) && a.canonicalValues.length > 0 && type !== "string") {
     report("canonical-values-on-non-string", pointer(...here, "canonicalValues"), `attribute "${name}" of type ${JSON.stringify(type)} has canonicalValues; they apply to string attributes`);
   }
@@ -110,6 +125,8 @@ function checkAttribute(a: JsonObject, name: string, here: ReadonlyArray<string 
       report("complex-nested-in-complex", pointer(...here, "type"), `sub-attribute "${name}" is complex; a complex attribute MUST NOT contain sub-attributes that have sub-attributes (RFC 7643 §2.3.8)`);
     } else if (!Array.isArray(a.subAttributes) || a.subAttributes.length === 0) {
       report("complex-without-subattributes", pointer(...here), `complex attribute "${name}" has no subAttributes (RFC 7643 §2.3.8)`);
+    } else if (a.subAttributes.length > LIMITS.subAttributes) {
+      report("limit-exceeded", pointer(...here, "subAttributes"), `attribute "${name}" has ${a.subAttributes.length} sub-attributes; at most ${LIMITS.subAttributes} are supported`);
     } else {
       checkAttributes(a.subAttributes, [...here, "subAttributes"], depth + 1, report);
     }

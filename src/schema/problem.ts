@@ -30,7 +30,8 @@ export type SchemaRule =
   | "unknown-schema"
   | "unknown-extension"
   | "duplicate-extension"
-  | "duplicate-extension-attribute";
+  | "duplicate-extension-attribute"
+  | "limit-exceeded";
 
 export interface SchemaProblem {
   /** Input file as shown to the user (relative to the config, "/" separated). */

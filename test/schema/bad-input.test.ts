@@ -36,6 +36,16 @@ describe("bad input files", () => {
     expect(problems).toEqual([{ file: "big.json", pointer: "", rule: "file-too-large", message: `file is ${big.length} bytes; schema files are limited to 2097152 bytes` }]);
   });
 
+  it.each([
+    ["1001 attributes", deviceSchema(Array.from({ length: 1001 }, (_, i) => ({ name: `a${i}` }))), "/attributes", "schema has 1001 attributes; at most 1000 are supported"],
+    ["201 sub-attributes", deviceSchema([{ name: "c", type: "complex", subAttributes: Array.from({ length: 201 }, (_, i) => ({ name: `s${i}` })) }]), "/attributes/0/subAttributes", 'attribute "c" has 201 sub-attributes; at most 200 are supported'],
+    ["a 129-character name", deviceSchema([{ name: "n".repeat(129) }]), "/attributes/0/name", "attribute name is 129 characters long; at most 128 are supported"],
+    ["1001 canonical values", deviceSchema([{ name: "k", canonicalValues: Array.from({ length: 1001 }, (_, i) => `v${i}`) }]), "/attributes/0/canonicalValues", 'attribute "k" has 1001 canonicalValues; at most 1000 are supported'],
+  ])("huge but small-in-bytes input is refused: %s", (_, schema, pointer, message) => {
+    const { problems } = loadTree({ "big.json": schema });
+    expect(problems).toEqual([{ file: "big.json", pointer, rule: "limit-exceeded", message }]);
+  });
+
   it("deeply nested JSON is reported, not a stack overflow", () => {
     const deep = "[".repeat(200_000) + "]".repeat(199_999);
     const { problems } = loadTree({ "deep.json": deep });
