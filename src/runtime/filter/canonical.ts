@@ -1,5 +1,6 @@
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import type { Filter } from "./ast.js";
+import { stackGuard } from "./guard.js";
 import { invalid } from "./evaluate/predicates.js";
 import { findSubAttribute, resolveOrThrow, valuePathTarget } from "./evaluate/scope.js";
 
@@ -37,5 +38,5 @@ export function canonicalizeFilter(filter: Filter, index: ResourceTypeIndex): Fi
       }
     }
   };
-  return rec(filter);
+  return stackGuard(() => rec(filter));
 }

@@ -3,6 +3,7 @@ import { resolveOptions, type FilterOptions } from "./options.js";
 import { checkPath, scanPathText } from "./parse/attr-path.js";
 import { FilterParser } from "./parse/parser.js";
 import { ScimError } from "../errors.js";
+import { stackGuard } from "./guard.js";
 
 // Entry points: a filter (RFC 7644 §3.4.2.2) and a PATCH path (RFC 7644 §3.5.2).
 
@@ -11,23 +12,13 @@ function tooLong(text: string, maxLength: number, scimType: "invalidFilter" | "i
   return new ScimError(400, scimType, `${label} at position ${maxLength + 1}: the text is ${text.length} characters long; the limit is ${maxLength}`);
 }
 
-function guard<T>(parse: () => T, scimType: "invalidFilter" | "invalidPath"): T {
-  try {
-    return parse();
-  } catch (e) {
-    // The depth limit keeps recursion shallow; this is the last line against a host with a tiny stack.
-    if (e instanceof RangeError) throw new ScimError(400, scimType, "Invalid filter: nesting too deep to parse");
-    throw e;
-  }
-}
-
 /** Parses a filter. Throws ScimError 400 `invalidFilter` naming the 1-based position. */
 export function parseFilter(text: string, options?: FilterOptions): Filter {
   const opts = resolveOptions(options);
   if (typeof text !== "string") throw new ScimError(400, "invalidFilter", "Invalid filter: expected a string");
   if (text.length > opts.maxLength) throw tooLong(text, opts.maxLength, "invalidFilter");
   if (opts.lenient) text = trimQueryLeftovers(text);
-  return guard(() => {
+  return stackGuard(() => {
     const p = new FilterParser(text, opts);
     p.skipSpace();
     if (p.done) p.expected("a filter expression");
@@ -64,7 +55,7 @@ export function parsePatchPath(text: string, options?: FilterOptions): PatchPath
   const opts = resolveOptions(options);
   if (typeof text !== "string") throw new ScimError(400, "invalidPath", "Invalid path: expected a string");
   if (text.length > opts.maxLength) throw tooLong(text, opts.maxLength, "invalidPath");
-  return guard(() => {
+  return stackGuard(() => {
     const p = new FilterParser(text, opts, "invalidPath");
     if (opts.lenient) p.skipSpace();
     const attributePath = scanPathText(p);

@@ -1,5 +1,6 @@
 import { ScimError } from "../errors.js";
 import type { CompareValue, Filter } from "./ast.js";
+import { stackGuard } from "./guard.js";
 
 // AST -> canonical filter text: lower-case operators and keywords, one space between
 // tokens, JSON literals, and parentheses exactly where precedence (not > and > or, both
@@ -54,7 +55,9 @@ function print(f: Filter, min: number, out: string[]): void {
 
 /** Canonical text of a filter. */
 export function printFilter(filter: Filter): string {
-  const out: string[] = [];
-  print(filter, OR, out);
-  return out.join("");
+  return stackGuard(() => {
+    const out: string[] = [];
+    print(filter, OR, out);
+    return out.join("");
+  });
 }

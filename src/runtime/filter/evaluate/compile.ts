@@ -3,6 +3,7 @@ import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 import type { ComparisonFilter, Filter, LogicalOperator } from "../ast.js";
 import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test } from "./predicates.js";
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
+import { stackGuard } from "../guard.js";
 import { anyValue, getterFor, isObject } from "./values.js";
 
 // AST + manifest -> a closure. Every path is resolved, every literal typed and every
@@ -16,18 +17,20 @@ export type { CompileOptions };
 
 /** Compiles a filter over whole resources of one type (with `meta`, `id`, extension objects under their URNs). */
 export function compileFilter(filter: Filter, index: ResourceTypeIndex, options?: CompileOptions): Matcher {
-  return compileNode(filter, (p) => resourcePlan(index, p), options, (path, inner) => {
+  return stackGuard(() => compileNode(filter, (p) => resourcePlan(index, p), options, (path, inner) => {
     const target = valuePathTarget(index, path);
     return valuePathPred(target.get, compileValueFilter(inner, target.attribute, options));
-  });
+  }));
 }
 
 /** Compiles a value filter (`emails[type eq "work"]`'s inner part) over ONE element of `attribute`. */
 export function compileValueFilter(filter: Filter, attribute: AttributeModel, options?: CompileOptions): (element: unknown) => boolean {
   if (attribute.type !== "complex") throw invalid(`a value filter needs a complex attribute; "${attribute.name}" is of type ${attribute.type}`);
-  return compileNode(filter, (p) => elementPlan(attribute, p), options, () => {
-    throw invalid(`value filters cannot be nested inside "${attribute.name}[...]"`);
-  });
+  return stackGuard(() =>
+    compileNode(filter, (p) => elementPlan(attribute, p), options, () => {
+      throw invalid(`value filters cannot be nested inside "${attribute.name}[...]"`);
+    }),
+  );
 }
 
 function valuePathPred(get: (o: unknown) => unknown, inner: Pred): Pred {

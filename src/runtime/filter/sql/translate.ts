@@ -2,6 +2,7 @@ import { META_ATTRIBUTE } from "../../manifest/common.js";
 import type { AttributeModel } from "../../manifest/model.js";
 import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 import type { ComparisonFilter, Filter } from "../ast.js";
+import { stackGuard } from "../guard.js";
 import { caseInsensitive, invalid, typedLiteral, type CompileOptions } from "../evaluate/predicates.js";
 import { findSubAttribute, resourcePlan, valuePathTarget } from "../evaluate/scope.js";
 import { postgres, sqlite, type Dialect, type JsonRef } from "./dialect.js";
@@ -23,7 +24,7 @@ const SQL_OPS = { eq: "=", ne: "=", gt: ">", ge: ">=", lt: "<", le: "<=" } as co
 
 export function filterToSql(filter: Filter, index: ResourceTypeIndex, target: SqlTarget, options?: CompileOptions): SqlFragment {
   const t = new Translator(index, target, options);
-  return { sql: t.node(filter, false, t.resourceScope()), params: t.params };
+  return stackGuard(() => ({ sql: t.node(filter, false, t.resourceScope()), params: t.params }));
 }
 
 type Scope = { across(path: string): { across: Across; attribute: AttributeModel; path: string }; valuePath(path: string, inner: Filter): string };
