@@ -133,6 +133,13 @@ describe("generate and check", () => {
     expect(existsSync(join(dir, "gen/server.hono.ts"))).toBe(true);
   });
 
+  it("an output directory that is a file is reported, not a crash", () => {
+    const dir = deviceProject({ gen: "not a directory" });
+    const r = cli(["generate"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^scim-gen: cannot write to .*gen: /);
+  });
+
   it("schema errors exit 1 and write nothing", () => {
     const dir = deviceProject({ "scim/arr.json": "[]" });
     const r = cli(["generate"], dir);

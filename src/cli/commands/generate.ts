@@ -20,7 +20,12 @@ export async function runGenerate(config: ResolvedConfig, io: Io): Promise<numbe
     for (const c of conflicts) io.err(`scim-gen: refusing to overwrite ${c.path}: it does not start with the scim-gen header (move it away or delete it)`);
     return EXIT.problems;
   }
-  applyWrites(config.out, plan);
+  try {
+    applyWrites(config.out, plan);
+  } catch (e) {
+    io.err(`scim-gen: cannot write to ${config.out}: ${(e as Error).message}`);
+    return EXIT.problems;
+  }
   const count = (kind: string): number => plan.changes.filter((c) => c.kind === kind).length;
   const where = relative(process.cwd(), config.out) || ".";
   io.out(`scim-gen: ${where}: ${count("create")} created, ${count("update")} updated, ${plan.unchanged} unchanged, ${count("delete")} deleted`);
