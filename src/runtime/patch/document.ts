@@ -1,7 +1,7 @@
 import { ScimError } from "../errors.js";
 import type { AttributeModel, SchemaModel } from "../manifest/model.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
-import { findKey, isRecord, isUnassigned, sameValue, setOwn, type JsonObject } from "../resource/values.js";
+import { cloneJson, findKey, isRecord, isUnassigned, sameValue, setOwn, type JsonObject } from "../resource/values.js";
 import type { ResolvedPatchPolicy } from "./policy.js";
 import { subAttributeOf } from "./target.js";
 import { identity } from "./values.js";
@@ -15,12 +15,24 @@ export const invalidValue = (path: string, why: string): ScimError => new ScimEr
 export const noTarget = (path: string): ScimError =>
   new ScimError(400, "noTarget", `The path "${path.length > 100 ? `${path.slice(0, 100)}…` : path}" matched no value`);
 
+/**
+ * Copy-on-write over the stored resource: the top level is a shallow copy, an extension
+ * object is copied when first reached, and an attribute value is deep-copied the first
+ * time an operation takes it. Untouched values stay shared with the stored resource and
+ * are never written to.
+ */
 export class PatchDocument {
+  readonly data: JsonObject;
+  private readonly copied = new Set<unknown>();
+
   constructor(
-    readonly data: JsonObject,
+    existing: JsonObject,
     readonly index: ResourceTypeIndex,
     readonly policy: ResolvedPatchPolicy,
-  ) {}
+  ) {
+    this.data = shallowCopy(existing);
+    this.copied.add(this.data);
+  }
 
   /** The object holding core attributes (the resource) or one extension's attributes. */
   container(extension: SchemaModel | undefined, create: boolean): JsonObject | undefined {
@@ -28,23 +40,46 @@ export class PatchDocument {
     const key = findKey(this.data, extension.id);
     const found = key === undefined ? undefined : this.data[key];
     if (isRecord(found)) {
-      if (key !== extension.id) {
-        delete this.data[key!];
-        setOwn(this.data, extension.id, found);
-      }
-      return found;
+      const own = this.copied.has(found) ? found : shallowCopy(found);
+      this.copied.add(own);
+      if (key !== extension.id) delete this.data[key!];
+      setOwn(this.data, extension.id, own);
+      return own;
     }
     if (!create) return undefined;
     const obj: JsonObject = {};
+    this.copied.add(obj);
     if (key !== undefined) delete this.data[key];
     setOwn(this.data, extension.id, obj);
     return obj;
+  }
+
+  /** The value of `attr` in `container`, safe to mutate: deep-copied on first take. */
+  take(container: JsonObject, attr: AttributeModel): unknown {
+    const key = findKey(container, attr.name);
+    if (key === undefined) return undefined;
+    const v = container[key];
+    if (typeof v !== "object" || v === null || this.copied.has(v)) return v;
+    const copy = cloneJson(v, attr.name, STORED_DEPTH);
+    this.copied.add(copy);
+    if (key !== attr.name) delete container[key];
+    setOwn(container, attr.name, copy);
+    return copy;
   }
 
   removeExtension(extension: SchemaModel): void {
     const key = findKey(this.data, extension.id);
     if (key !== undefined) delete this.data[key];
   }
+}
+
+/** Stored data is validated, so shallow; the bound only guards against a corrupt store. */
+const STORED_DEPTH = 64;
+
+function shallowCopy(obj: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k of Object.keys(obj)) setOwn(out, k, obj[k]);
+  return out;
 }
 
 export function getAttr(container: JsonObject, attr: AttributeModel): unknown {

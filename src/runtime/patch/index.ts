@@ -1,7 +1,6 @@
 import { ScimError } from "../errors.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import type { ResourceValidator, ValidateOptions } from "../resource/validator.js";
-import { cloneJson, type JsonObject } from "../resource/values.js";
 import type { ResourceData } from "../stores/contract.js";
 import { invalidValue, PatchDocument } from "./document.js";
 import { readPatchMessage, type PatchOperation } from "./message.js";
@@ -18,9 +17,6 @@ import { resolveTarget } from "./target.js";
 export { PATCH_OP_SCHEMA, readPatchMessage, type PatchOperation, type PatchOpName } from "./message.js";
 export { DEFAULT_MAX_OPERATIONS, resolvePatchPolicy, STRICT_PATCH_POLICY, type PatchPolicy, type ResolvedPatchPolicy } from "./policy.js";
 export { resolveTarget, type Target } from "./target.js";
-
-/** Deepest stored resource the engine copies (stored data is validated, so shallow). */
-const STORED_DEPTH = 64;
 
 function applyOperation(doc: PatchDocument, op: PatchOperation, policy: ResolvedPatchPolicy): void {
   if (op.path === undefined) {
@@ -43,12 +39,13 @@ function located(e: ScimError, op: PatchOperation): ScimError {
   return new ScimError(e.status, e.scimType, `Operations[${op.index}] (${op.op}${path}): ${e.detail}`);
 }
 
-/** Applies a PatchOp body to `existing` and returns the new data; `existing` is untouched. */
+/** Applies a PatchOp body to `existing` and returns the new data; `existing` is never
+ * changed. Values the PATCH did not touch are shared with `existing`: store the result of
+ * the validator (patchResource), which builds fresh objects, rather than this one. */
 export function applyPatch(existing: ResourceData, body: unknown, index: ResourceTypeIndex, policy?: PatchPolicy): ResourceData {
   const p = resolvePatchPolicy(policy);
   const ops = readPatchMessage(body, p);
-  const data = cloneJson(existing, "resource", STORED_DEPTH) as JsonObject;
-  const doc = new PatchDocument(data, index, p);
+  const doc = new PatchDocument(existing, index, p);
   for (const op of ops) {
     try {
       applyOperation(doc, op, p);
@@ -58,7 +55,7 @@ export function applyPatch(existing: ResourceData, body: unknown, index: Resourc
       throw e;
     }
   }
-  return data;
+  return doc.data;
 }
 
 export interface PatchResourceOptions {

@@ -30,7 +30,7 @@ export function addOrReplace(doc: PatchDocument, t: Target, value: unknown, op: 
   if (a.mutability === "readOnly") throw mutability(t.text, "is readOnly");
   if (t.filter) return filtered(doc, t, a, value, op);
   const c = doc.container(t.extension, true)!;
-  const current = getAttr(c, a);
+  const current = doc.take(c, a);
   const policy = doc.policy;
   if (t.sub) {
     if (a.multiValued) throw invalidPath(t, `"${a.name}" is multi-valued: select values with a filter, e.g. ${a.name}[type eq "work"].${t.sub.name}`);
@@ -97,7 +97,7 @@ function matchesOf(list: readonly unknown[], t: Target): number[] {
 /** `attr[filter]` and `attr[filter].sub` for add/replace (§3.5.2.3: matching values). */
 function filtered(doc: PatchDocument, t: Target, a: AttributeModel, value: unknown, op: "add" | "replace"): void {
   const c = doc.container(t.extension, true)!;
-  const current = getAttr(c, a);
+  const current = doc.take(c, a);
   const list = Array.isArray(current) ? current : [];
   const hits = matchesOf(list, t);
   const policy = doc.policy;
@@ -150,7 +150,7 @@ export function remove(doc: PatchDocument, t: Target, value: unknown): void {
     throw invalidValue(t.text, 'remove takes no "value"; select values with a filter, e.g. members[value eq "…"]');
   }
   const c = doc.container(t.extension, false);
-  const current = c ? getAttr(c, a) : undefined;
+  const current = c ? doc.take(c, a) : undefined;
   const list = Array.isArray(current) ? current : [];
   if (hasValue) return removeByValue(c, a, list, prepareMulti(value, a, t.text, doc.policy));
   if (t.filter) {
