@@ -183,3 +183,32 @@ describe("hostile input", () => {
     expect(Object.isFrozen(validators)).toBe(true);
   });
 });
+
+describe("deeply nested and oversized input", () => {
+  const deep = (depth: number): unknown => {
+    let v: unknown = "x";
+    for (let i = 0; i < depth; i++) v = { a: [v] };
+    return v;
+  };
+  it.each<[string, Data, string]>([
+    ["deep value under an unknown attribute", { zz: deep(100_000) }, "'zz' is not a defined attribute"],
+    ["deep value where a string is expected", { label: deep(100_000) }, "'label' must be a string, got an object"],
+    ["deep value inside a complex value", { size: { width: deep(100_000) } }, "'size.width' must be an integer"],
+    ["deep value inside an element", { tags: [deep(100_000)] }, "'tags[0]' must be a string"],
+  ])("%s → 400, no recursion into it", (_, extra, message) => {
+    const e = error(() => validateWidget(base(extra), create));
+    expect(e.status).toBe(400);
+    expect(e.detail).toContain(message);
+  });
+
+  it("a huge unknown key is clipped in the detail", () => {
+    const e = error(() => validateWidget(base({ ["k".repeat(100_000)]: 1 }), create));
+    expect(e.detail.length).toBeLessThan(300);
+  });
+
+  it("10,000 bad values yield one bounded detail", () => {
+    const e = error(() => validateWidget(base({ tags: Array.from({ length: 4000 }, () => 1) }), create));
+    expect(e.detail).toMatch(/^4000 errors: .*and 3990 more$/);
+    expect(e.detail.length).toBeLessThan(1000);
+  });
+});

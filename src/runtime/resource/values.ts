@@ -82,19 +82,3 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   return true;
 }
-
-/** Depth of a JSON value, stopping early once `limit` is exceeded (no deep recursion). */
-export function exceedsDepth(v: unknown, limit: number): boolean {
-  let level: unknown[] = [v];
-  for (let depth = 0; level.length > 0; depth++) {
-    if (depth > limit) return true;
-    const next: unknown[] = [];
-    for (const x of level) {
-      if (typeof x !== "object" || x === null) continue;
-      if (Array.isArray(x)) for (const e of x) next.push(e);
-      else for (const k of Object.keys(x)) next.push((x as JsonObject)[k]);
-    }
-    level = next;
-  }
-  return false;
-}
