@@ -92,3 +92,12 @@ describe("parseFilter: lenient mode (IdP quirks, off by default)", () => {
     (text) => expect(() => parseFilter(text)).toThrowError(/Invalid filter at position \d+/),
   );
 });
+
+describe("parseFilter: keywords as attribute names", () => {
+  it.each<[string, Filter]>([
+    ['not eq "x"', cmp("not", "eq", "x")],
+    ["not pr", pr("not")],
+    ['and eq "x" and or pr', and(cmp("and", "eq", "x"), pr("or"))],
+    ['not (not eq "x")', not(cmp("not", "eq", "x"))],
+  ])("%s", (text, ast) => expect(parseFilter(text)).toEqual(ast));
+});

@@ -71,3 +71,19 @@ describe("printFilter", () => {
     expect(() => printFilter({ type: "comparison", attributePath: "x", operator: "eq", value: Number.NaN })).toThrowError(/not a JSON number/);
   });
 });
+
+describe("printFilter refuses hand-built ASTs it cannot print faithfully", () => {
+  it.each<[string, unknown]>([
+    ["a path smuggling syntax", { type: "comparison", attributePath: 'x eq "1" or id', operator: "eq", value: "2" }],
+    ["an empty path", { type: "presence", attributePath: "" }],
+    ["__proto__", { type: "presence", attributePath: "__proto__" }],
+    ["a dotted path inside a value filter", { type: "valuePath", attributePath: "emails", filter: { type: "presence", attributePath: "a.b" } }],
+    ["a nested value filter", { type: "valuePath", attributePath: "emails", filter: { type: "valuePath", attributePath: "x", filter: { type: "presence", attributePath: "y" } } }],
+    ["an unknown operator", { type: "comparison", attributePath: "x", operator: "like", value: "2" }],
+    ["an unknown logical operator", { type: "logical", operator: "xor", left: { type: "presence", attributePath: "a" }, right: { type: "presence", attributePath: "b" } }],
+    ["an object value", { type: "comparison", attributePath: "x", operator: "eq", value: {} }],
+    ["an unknown node", { type: "regex", attributePath: "x" }],
+  ])("%s", (_, ast) => {
+    expect(() => printFilter(ast as Filter)).toThrowError(expect.objectContaining({ status: 400, scimType: "invalidFilter" }));
+  });
+});

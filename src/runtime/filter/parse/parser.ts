@@ -57,8 +57,14 @@ export class FilterParser extends Cursor {
     const start = this.pos;
     if (this.code() === 0x28) return this.parseGroup(inValue);
     if (this.keyword("not")) {
+      const after = this.pos;
       this.skipSpace();
       if (this.code() === 0x28) return { type: "not", filter: this.parseGroup(inValue) };
+      if (this.pos > after && this.operatorFollows()) {
+        // An attribute named "not" (`not eq "x"`): ATTRNAME allows it.
+        this.pos = start;
+        return this.parseAttrExp(inValue);
+      }
       if (!this.lenient) this.expected('"(" after "not" (RFC 7644: not "(" valFilter ")")');
       this.enter(start);
       const filter = this.parseUnary(inValue);
@@ -66,6 +72,15 @@ export class FilterParser extends Cursor {
       return { type: "not", filter };
     }
     return this.parseAttrExp(inValue);
+  }
+
+  /** True when the word at the cursor is a comparison operator or `pr` (cursor unchanged). */
+  private operatorFollows(): boolean {
+    const save = this.pos;
+    const word = scanPathText(this).toLowerCase();
+    const next = this.code();
+    this.pos = save;
+    return (word === "pr" || OPERATORS.has(word)) && (next === -1 || this.isSpace(next) || next === 0x29 || next === 0x5d);
   }
 
   private parseGroup(inValue: boolean): Filter {
