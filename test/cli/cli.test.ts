@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, cli, DEVICE_SCHEMA, DEVICE_TYPE, project } from "./support.js";
+import { assertBuilt, cli, DEVICE_SCHEMA, DEVICE_TYPE, project, root } from "./support.js";
 
 // The built CLI end to end. Exit codes: 0 ok, 1 schema problems / stale / refused, 2 usage.
 
@@ -131,6 +131,15 @@ describe("generate and check", () => {
     expect(switched.stdout).toMatch(/1 created, 0 updated, \d+ unchanged, 1 deleted/);
     expect(existsSync(join(dir, "gen/server.express.ts"))).toBe(false);
     expect(existsSync(join(dir, "gen/server.hono.ts"))).toBe(true);
+  });
+
+  it("the built CLI (formatting on two threads) writes exactly the committed golden bytes", () => {
+    const out = project();
+    expect(cli(["generate", "--config", join(root, "test/fixtures/custom/scim-gen.config.json"), "--out", out], root).code).toBe(0);
+    const golden = join(root, "test/golden/custom");
+    const files = readdirSync(golden, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(golden.length + 1));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) expect(readFileSync(join(out, f), "utf8"), f).toBe(readFileSync(join(golden, f), "utf8"));
   });
 
   it("an output directory that is a file is reported, not a crash", () => {
