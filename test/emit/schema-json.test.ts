@@ -1,4 +1,4 @@
-import { compile } from "json-schema-to-typescript";
+import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { describe, expect, it } from "vitest";
 import { buildJsonSchema } from "../../src/emit/schema-json/index.js";
 import { coreManifest } from "../support/core-manifest.js";
@@ -27,7 +27,7 @@ describe("schema.json", () => {
 
   it("json-schema-to-typescript turns it into the same interfaces", async () => {
     const root = { ...schema, title: "Root", type: "object", properties: Object.fromEntries(Object.keys(defs).map((k) => [k, { $ref: `#/$defs/${k}` }])) };
-    const ts = await compile(root, "Root", { bannerComment: "", additionalProperties: false, format: false });
+    const ts = await compile(root as JSONSchema, "Root", { bannerComment: "", additionalProperties: false, format: false });
     const block = (name: string): string => {
       const start = ts.indexOf(`export interface ${name} {`);
       return start === -1 ? "" : ts.slice(start, ts.indexOf("\n}\n", start));
