@@ -62,6 +62,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX scim_resource_display_name ON scim_resource (tenant, type, display_name COLLATE NOCASE);
     `,
   },
+  {
+    version: 3,
+    name: "creation-order index: unsorted pages stop after count rows instead of sorting every match",
+    sql: `
+      CREATE INDEX scim_resource_seq ON scim_resource (tenant, type, seq);
+    `,
+  },
 ];
 
 export const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;

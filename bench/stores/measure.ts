@@ -1,0 +1,34 @@
+// Small timing helpers for the store bench: percentiles over repeated async calls.
+
+export interface Timing {
+  readonly p50: number;
+  readonly p95: number;
+  readonly runs: number;
+}
+
+export async function time(runs: number, call: (i: number) => Promise<unknown>): Promise<Timing> {
+  const ms: number[] = [];
+  for (let i = 0; i < Math.min(3, runs); i++) await call(-1 - i); // warm caches and JIT
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await call(i);
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!;
+  return { p50: at(0.5), p95: at(0.95), runs };
+}
+
+export const fmt = (t: Timing): string => `p50 ${t.p50.toFixed(2)} ms  p95 ${t.p95.toFixed(2)} ms  (${t.runs} runs)`;
+
+/** Runs `task(i)` for i in [0, n) with `concurrency` workers; returns items per second. */
+export async function seed(n: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await task(next++);
+    }),
+  );
+  return n / ((performance.now() - t0) / 1000);
+}

@@ -1,0 +1,2 @@
+/** Bearer token shared by the bench's server processes and its client. */
+export const TOKEN = "bench-token-0123456789";
