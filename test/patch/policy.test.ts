@@ -40,3 +40,12 @@ describe("PatchPolicy tolerances", () => {
     expect((out.emails as Data[])[0]!.value).toBe("w@x.org");
   });
 });
+
+describe("valueAsString on a single-valued complex attribute", () => {
+  it("Entra's manager as a plain id", () => {
+    const body = patch({ op: "replace", path: `${ENT}:manager`, value: "boss-id" });
+    expect(scimError(() => patchResource(user(), body, users, validateUser)).scimType).toBe("invalidValue");
+    const out = patchResource(user(), body, users, validateUser, { policy: { valueAsString: true } });
+    expect((out[ENT] as Data).manager).toEqual({ value: "boss-id", displayName: "John Smith" });
+  });
+});

@@ -212,3 +212,12 @@ describe("deeply nested and oversized input", () => {
     expect(e.detail.length).toBeLessThan(1000);
   });
 });
+
+describe("required extension on PUT", () => {
+  it("is required even when the stored extension has readOnly values", () => {
+    const stored = base({ id: "w1", [WIDGET_EXT]: { reviewer: "r", stamp: "st" } });
+    const body = base();
+    delete body[WIDGET_EXT];
+    expect(error(() => replaceResource(stored, body, validateWidget)).detail).toContain("is a required extension");
+  });
+});

@@ -127,7 +127,8 @@ function extensionBlock(e: ExtensionPlan): string {
   lines.push(`  if (${e.local} !== undefined && ${e.local} !== null) ${e.result} = ${e.fn}(${e.local}, ${urn}, is, o, own(ex, ${urn}));`);
   // omitted on PUT: readOnly and immutable values stay as stored
   if (kept.length > 0) lines.push(`  else { ${keepStatements(`own(ex, ${urn})`, kept, e.result)} }`);
-  if (e.required) lines.push(`  if (${e.result} === undefined) is.add("invalidValue", ${urn}, "is a required extension of this resource type");`);
+  // judged on the body: stored readOnly parts kept above do not make up for a missing extension
+  if (e.required) lines.push(`  if (${e.local} === undefined || ${e.local} === null) is.add("invalidValue", ${urn}, "is a required extension of this resource type");`);
   lines.push(`  if (${e.result} !== undefined) ${setStatement("out", e.schema.id, e.result)}`);
   return lines.join("\n");
 }

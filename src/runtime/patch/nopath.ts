@@ -19,6 +19,7 @@ export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", valu
       const ext = index.extension(k);
       if (ext) {
         if ((v === null || v === "") && policy.emptyAsRemoval) doc.removeExtension(ext);
+        else if (!isRecord(v)) throw invalidValue(ext.id, "must be an object of extension attributes");
         else applyWithoutPath(doc, op, v, ext);
         continue;
       }

@@ -51,16 +51,18 @@ export function addOrReplace(doc: PatchDocument, t: Target, value: unknown, op: 
       return;
     }
     const list = Array.isArray(current) ? current : [];
+    const wasAssigned = list.length > 0;
     const added = appendUnique(list, values, a);
-    if (added.length > 0) checkWrite(a, current, list, t.text);
+    // an immutable attribute may be added to only while it has no values (§3.5.2)
+    if (added.length > 0 && wasAssigned && a.mutability === "immutable") throw mutability(t.text, "is immutable and already has values");
     setAttr(c, a, list);
     settlePrimary(list, added, a);
     return;
   }
   if (a.type === "complex") {
     // sub-attributes not named in the value are left unchanged (§3.5.2.1, §3.5.2.3)
-    if (!isRecord(value)) throw invalidValue(t.text, "must be an object of sub-attributes");
-    const prepared = prepareSingle(value, a, t.text, policy) as JsonObject;
+    const prepared = prepareSingle(value, a, t.text, policy);
+    if (!isRecord(prepared)) throw invalidValue(t.text, "must be an object of sub-attributes");
     const obj = isRecord(current) ? current : {};
     for (const k of Object.keys(prepared)) {
       const sub = subAttributeOf(a, k);
@@ -143,7 +145,11 @@ function filtered(doc: PatchDocument, t: Target, a: AttributeModel, value: unkno
 
 export function remove(doc: PatchDocument, t: Target, value: unknown): void {
   const a = t.attribute;
-  if (!a) return doc.removeExtension(t.extension!);
+  if (!a) {
+    const declared = doc.index.resourceType.schemaExtensions.find((e) => e.schema.toLowerCase() === t.extension!.id.toLowerCase());
+    if (declared?.required) throw mutability(t.text, `is a required extension of ${doc.index.resourceType.name}`);
+    return doc.removeExtension(t.extension!);
+  }
   if (a.mutability === "readOnly") throw mutability(t.text, "is readOnly");
   const hasValue = !(value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0));
   if (hasValue && !(doc.policy.removeByValue && a.multiValued && !t.filter && !t.sub)) {

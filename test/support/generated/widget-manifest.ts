@@ -26,6 +26,7 @@ export function widgetManifest(): Manifest {
           { name: "tags", type: "string", multiValued: true, canonicalValues: ["red", "green"] },
           { name: "color", type: "string", canonicalValues: ["Red", "Green"], caseExact: true },
           { name: "serial", type: "string", mutability: "immutable" },
+          { name: "badges", type: "string", multiValued: true, mutability: "immutable" },
           { name: "secret", type: "string", mutability: "writeOnly", returned: "never" },
           { name: "computed", type: "string", mutability: "readOnly" },
           {

@@ -7,69 +7,69 @@ import type { JsonObject, ResourceData, ValidateOptions, Validators } from "../.
 const { Issues, at, checkBinary, checkBoolean, checkCanonical, checkDateTime, checkDecimal, checkInteger, checkReference, checkSchemas, cloneJson, describe, DEFAULT_MAX_VALUES, isBase64, isDateTime, isRecord, isReference, isUnassigned, nonEmpty, own, requireObject, sameValue, setOwn } = runtime;
 type Issues = runtime.Issues;
 
-const CANONICAL_40: readonly string[] = ["red","green"];
-const CANONICAL_42: readonly string[] = ["Red","Green"];
+const CANONICAL_41: readonly string[] = ["red","green"];
+const CANONICAL_43: readonly string[] = ["Red","Green"];
 
-function extension_20(v: unknown, p: string, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function extension_21(v: unknown, p: string, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", p, "must be an extension object (JSON object), got " + describe(v)); return undefined; }
-  let a21: unknown, a22: unknown;
+  let a22: unknown, a23: unknown;
   for (const k of Object.keys(v)) {
     switch (k) {
-      case "reviewer": if (a21 !== undefined) is.duplicate(p, k); a21 = v[k]; continue;
-      case "stamp": if (a22 !== undefined) is.duplicate(p, k); a22 = v[k]; continue;
+      case "reviewer": if (a22 !== undefined) is.duplicate(p, k); a22 = v[k]; continue;
+      case "stamp": if (a23 !== undefined) is.duplicate(p, k); a23 = v[k]; continue;
     }
     switch (k.toLowerCase()) {
-      case "reviewer": if (a21 !== undefined) is.duplicate(p, k); a21 = v[k]; continue;
-      case "stamp": if (a22 !== undefined) is.duplicate(p, k); a22 = v[k]; continue;
+      case "reviewer": if (a22 !== undefined) is.duplicate(p, k); a22 = v[k]; continue;
+      case "stamp": if (a23 !== undefined) is.duplicate(p, k); a23 = v[k]; continue;
     }
     is.unknown(p, k, o.ignoreUnknownAttributes, ":");
   }
   const out: JsonObject = {};
   let n = 0;
   // reviewer: string, readWrite, required
-  let r23: unknown;
-  if (a21 !== undefined && a21 !== null) { if (typeof a21 === "string") { r23 = a21; } else is.add("invalidValue", p + ":reviewer", "must be a string, got " + describe(a21)); }
-  if (r23 === undefined && (a21 === undefined || a21 === null)) is.add("invalidValue", p + ":reviewer", "is required");
-  if (r23 !== undefined) { out["reviewer"] = r23; n++; }
-  // stamp: string, readOnly
   let r24: unknown;
-  { const e = own(ex, "stamp"); if (!isUnassigned(e)) r24 = cloneJson(e); }
-  if (r24 !== undefined) { out["stamp"] = r24; n++; }
+  if (a22 !== undefined && a22 !== null) { if (typeof a22 === "string") { r24 = a22; } else is.add("invalidValue", p + ":reviewer", "must be a string, got " + describe(a22)); }
+  if (r24 === undefined && (a22 === undefined || a22 === null)) is.add("invalidValue", p + ":reviewer", "is required");
+  if (r24 !== undefined) { out["reviewer"] = r24; n++; }
+  // stamp: string, readOnly
+  let r25: unknown;
+  { const e = own(ex, "stamp"); if (!isUnassigned(e)) r25 = cloneJson(e); }
+  if (r25 !== undefined) { out["stamp"] = r25; n++; }
   return n > 0 ? out : undefined;
 }
 
-function complex_size_47(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_size_51(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
-  let a48: unknown, a49: unknown, a50: unknown;
+  let a52: unknown, a53: unknown, a54: unknown;
   for (const k of Object.keys(v)) {
     switch (k) {
-      case "width": if (a48 !== undefined) is.duplicate(at(p, i), k); a48 = v[k]; continue;
-      case "unit": if (a49 !== undefined) is.duplicate(at(p, i), k); a49 = v[k]; continue;
-      case "hasOwnProperty": if (a50 !== undefined) is.duplicate(at(p, i), k); a50 = v[k]; continue;
+      case "width": if (a52 !== undefined) is.duplicate(at(p, i), k); a52 = v[k]; continue;
+      case "unit": if (a53 !== undefined) is.duplicate(at(p, i), k); a53 = v[k]; continue;
+      case "hasOwnProperty": if (a54 !== undefined) is.duplicate(at(p, i), k); a54 = v[k]; continue;
     }
     switch (k.toLowerCase()) {
-      case "width": if (a48 !== undefined) is.duplicate(at(p, i), k); a48 = v[k]; continue;
-      case "unit": if (a49 !== undefined) is.duplicate(at(p, i), k); a49 = v[k]; continue;
-      case "hasownproperty": if (a50 !== undefined) is.duplicate(at(p, i), k); a50 = v[k]; continue;
+      case "width": if (a52 !== undefined) is.duplicate(at(p, i), k); a52 = v[k]; continue;
+      case "unit": if (a53 !== undefined) is.duplicate(at(p, i), k); a53 = v[k]; continue;
+      case "hasownproperty": if (a54 !== undefined) is.duplicate(at(p, i), k); a54 = v[k]; continue;
     }
     is.unknown(at(p, i), k, o.ignoreUnknownAttributes, ".");
   }
   const out: JsonObject = {};
   let n = 0;
   // width: integer, readWrite, required
-  let r51: unknown;
-  if (a48 !== undefined && a48 !== null) { if (Number.isSafeInteger(a48)) r51 = a48; else checkInteger(a48, at(p, i) + ".width", is); }
-  if (r51 === undefined && (a48 === undefined || a48 === null)) is.add("invalidValue", at(p, i) + ".width", "is required");
-  if (r51 !== undefined) { out["width"] = r51; n++; }
+  let r55: unknown;
+  if (a52 !== undefined && a52 !== null) { if (Number.isSafeInteger(a52)) r55 = a52; else checkInteger(a52, at(p, i) + ".width", is); }
+  if (r55 === undefined && (a52 === undefined || a52 === null)) is.add("invalidValue", at(p, i) + ".width", "is required");
+  if (r55 !== undefined) { out["width"] = r55; n++; }
   // unit: string, immutable
-  let r52: unknown;
-  if (a49 !== undefined && a49 !== null) { if (typeof a49 === "string") { r52 = a49; } else is.add("invalidValue", at(p, i) + ".unit", "must be a string, got " + describe(a49)); }
-  { const e = own(ex, "unit"); if (!isUnassigned(e)) { if (r52 === undefined) r52 = cloneJson(e); else if (!sameValue(r52, e)) is.add("mutability", at(p, i) + ".unit", "is immutable and already has a different value"); } }
-  if (r52 !== undefined) { out["unit"] = r52; n++; }
+  let r56: unknown;
+  if (a53 !== undefined && a53 !== null) { if (typeof a53 === "string") { r56 = a53; } else is.add("invalidValue", at(p, i) + ".unit", "must be a string, got " + describe(a53)); }
+  { const e = own(ex, "unit"); if (!isUnassigned(e)) { if (r56 === undefined) r56 = cloneJson(e); else if (!sameValue(r56, e)) is.add("mutability", at(p, i) + ".unit", "is immutable and already has a different value"); } }
+  if (r56 !== undefined) { out["unit"] = r56; n++; }
   // hasOwnProperty: string, readWrite
-  let r53: unknown;
-  if (a50 !== undefined && a50 !== null) { if (typeof a50 === "string") { r53 = a50; } else is.add("invalidValue", at(p, i) + ".hasOwnProperty", "must be a string, got " + describe(a50)); }
-  if (r53 !== undefined) { out["hasOwnProperty"] = r53; n++; }
+  let r57: unknown;
+  if (a54 !== undefined && a54 !== null) { if (typeof a54 === "string") { r57 = a54; } else is.add("invalidValue", at(p, i) + ".hasOwnProperty", "must be a string, got " + describe(a54)); }
+  if (r57 !== undefined) { out["hasOwnProperty"] = r57; n++; }
   return n > 0 ? out : undefined;
 }
 
@@ -78,11 +78,11 @@ export function validateWidget(input: unknown, o: ValidateOptions): ResourceData
   const v = requireObject(input);
   const is = new Issues();
   const ex: unknown = o.mode === "create" ? undefined : o.existing;
-  let s: unknown, a0: unknown, a1: unknown, a2: unknown, a3: unknown, a4: unknown, a5: unknown, a6: unknown, a7: unknown, a8: unknown, a9: unknown, a10: unknown, a11: unknown, a12: unknown, a13: unknown, a14: unknown, a15: unknown, a16: unknown, a17: unknown, e18: unknown;
+  let s: unknown, a0: unknown, a1: unknown, a2: unknown, a3: unknown, a4: unknown, a5: unknown, a6: unknown, a7: unknown, a8: unknown, a9: unknown, a10: unknown, a11: unknown, a12: unknown, a13: unknown, a14: unknown, a15: unknown, a16: unknown, a17: unknown, a18: unknown, e19: unknown;
   for (const k of Object.keys(v)) {
     switch (k) {
       case "schemas": if (s !== undefined) is.duplicate("", k); s = v[k]; continue;
-      case "urn:example:scim:schemas:extension:Audit:2.0:Widget": if (e18 !== undefined) is.duplicate("", k); e18 = v[k]; continue;
+      case "urn:example:scim:schemas:extension:Audit:2.0:Widget": if (e19 !== undefined) is.duplicate("", k); e19 = v[k]; continue;
       case "id": if (a0 !== undefined) is.duplicate("", k); a0 = v[k]; continue;
       case "externalId": if (a1 !== undefined) is.duplicate("", k); a1 = v[k]; continue;
       case "meta": if (a2 !== undefined) is.duplicate("", k); a2 = v[k]; continue;
@@ -98,13 +98,14 @@ export function validateWidget(input: unknown, o: ValidateOptions): ResourceData
       case "tags": if (a12 !== undefined) is.duplicate("", k); a12 = v[k]; continue;
       case "color": if (a13 !== undefined) is.duplicate("", k); a13 = v[k]; continue;
       case "serial": if (a14 !== undefined) is.duplicate("", k); a14 = v[k]; continue;
-      case "secret": if (a15 !== undefined) is.duplicate("", k); a15 = v[k]; continue;
-      case "computed": if (a16 !== undefined) is.duplicate("", k); a16 = v[k]; continue;
-      case "size": if (a17 !== undefined) is.duplicate("", k); a17 = v[k]; continue;
+      case "badges": if (a15 !== undefined) is.duplicate("", k); a15 = v[k]; continue;
+      case "secret": if (a16 !== undefined) is.duplicate("", k); a16 = v[k]; continue;
+      case "computed": if (a17 !== undefined) is.duplicate("", k); a17 = v[k]; continue;
+      case "size": if (a18 !== undefined) is.duplicate("", k); a18 = v[k]; continue;
     }
     switch (k.toLowerCase()) {
       case "schemas": if (s !== undefined) is.duplicate("", k); s = v[k]; continue;
-      case "urn:example:scim:schemas:extension:audit:2.0:widget": if (e18 !== undefined) is.duplicate("", k); e18 = v[k]; continue;
+      case "urn:example:scim:schemas:extension:audit:2.0:widget": if (e19 !== undefined) is.duplicate("", k); e19 = v[k]; continue;
       case "id": if (a0 !== undefined) is.duplicate("", k); a0 = v[k]; continue;
       case "externalid": if (a1 !== undefined) is.duplicate("", k); a1 = v[k]; continue;
       case "meta": if (a2 !== undefined) is.duplicate("", k); a2 = v[k]; continue;
@@ -120,109 +121,126 @@ export function validateWidget(input: unknown, o: ValidateOptions): ResourceData
       case "tags": if (a12 !== undefined) is.duplicate("", k); a12 = v[k]; continue;
       case "color": if (a13 !== undefined) is.duplicate("", k); a13 = v[k]; continue;
       case "serial": if (a14 !== undefined) is.duplicate("", k); a14 = v[k]; continue;
-      case "secret": if (a15 !== undefined) is.duplicate("", k); a15 = v[k]; continue;
-      case "computed": if (a16 !== undefined) is.duplicate("", k); a16 = v[k]; continue;
-      case "size": if (a17 !== undefined) is.duplicate("", k); a17 = v[k]; continue;
+      case "badges": if (a15 !== undefined) is.duplicate("", k); a15 = v[k]; continue;
+      case "secret": if (a16 !== undefined) is.duplicate("", k); a16 = v[k]; continue;
+      case "computed": if (a17 !== undefined) is.duplicate("", k); a17 = v[k]; continue;
+      case "size": if (a18 !== undefined) is.duplicate("", k); a18 = v[k]; continue;
     }
     is.unknown("", k, o.ignoreUnknownAttributes, ":");
   }
   const out: ResourceData = { schemas: undefined };
   let n = 0;
   // id: string, readOnly
-  let r25: unknown;
-  { const e = own(ex, "id"); if (!isUnassigned(e)) r25 = cloneJson(e); }
-  if (r25 !== undefined) { out["id"] = r25; n++; }
-  // externalId: string, readWrite
   let r26: unknown;
-  if (a1 !== undefined && a1 !== null) { if (typeof a1 === "string") { r26 = a1; } else is.add("invalidValue", "externalId", "must be a string, got " + describe(a1)); }
-  if (r26 !== undefined) { out["externalId"] = r26; n++; }
-  // meta: complex, readOnly
+  { const e = own(ex, "id"); if (!isUnassigned(e)) r26 = cloneJson(e); }
+  if (r26 !== undefined) { out["id"] = r26; n++; }
+  // externalId: string, readWrite
   let r27: unknown;
-  { const e = own(ex, "meta"); if (!isUnassigned(e)) r27 = cloneJson(e); }
-  if (r27 !== undefined) { out["meta"] = r27; n++; }
-  // label: string, readWrite, required
+  if (a1 !== undefined && a1 !== null) { if (typeof a1 === "string") { r27 = a1; } else is.add("invalidValue", "externalId", "must be a string, got " + describe(a1)); }
+  if (r27 !== undefined) { out["externalId"] = r27; n++; }
+  // meta: complex, readOnly
   let r28: unknown;
-  if (a3 !== undefined && a3 !== null) { if (typeof a3 === "string") { r28 = a3; } else is.add("invalidValue", "label", "must be a string, got " + describe(a3)); }
-  if (r28 === undefined && (a3 === undefined || a3 === null)) is.add("invalidValue", "label", "is required");
-  if (r28 !== undefined) { out["label"] = r28; n++; }
-  // __proto__: string, readWrite
+  { const e = own(ex, "meta"); if (!isUnassigned(e)) r28 = cloneJson(e); }
+  if (r28 !== undefined) { out["meta"] = r28; n++; }
+  // label: string, readWrite, required
   let r29: unknown;
-  if (a4 !== undefined && a4 !== null) { if (typeof a4 === "string") { r29 = a4; } else is.add("invalidValue", "__proto__", "must be a string, got " + describe(a4)); }
-  if (r29 !== undefined) { setOwn(out, "__proto__", r29); n++; }
-  // constructor: integer, readWrite
+  if (a3 !== undefined && a3 !== null) { if (typeof a3 === "string") { r29 = a3; } else is.add("invalidValue", "label", "must be a string, got " + describe(a3)); }
+  if (r29 === undefined && (a3 === undefined || a3 === null)) is.add("invalidValue", "label", "is required");
+  if (r29 !== undefined) { out["label"] = r29; n++; }
+  // __proto__: string, readWrite
   let r30: unknown;
-  if (a5 !== undefined && a5 !== null) { if (Number.isSafeInteger(a5)) r30 = a5; else checkInteger(a5, "constructor", is); }
-  if (r30 !== undefined) { out["constructor"] = r30; n++; }
-  // default: decimal, readWrite
+  if (a4 !== undefined && a4 !== null) { if (typeof a4 === "string") { r30 = a4; } else is.add("invalidValue", "__proto__", "must be a string, got " + describe(a4)); }
+  if (r30 !== undefined) { setOwn(out, "__proto__", r30); n++; }
+  // constructor: integer, readWrite
   let r31: unknown;
-  if (a6 !== undefined && a6 !== null) { if (typeof a6 === "number" && Number.isFinite(a6)) r31 = a6; else checkDecimal(a6, "default", is); }
-  if (r31 !== undefined) { out["default"] = r31; n++; }
-  // class: dateTime, readWrite
+  if (a5 !== undefined && a5 !== null) { if (Number.isSafeInteger(a5)) r31 = a5; else checkInteger(a5, "constructor", is); }
+  if (r31 !== undefined) { out["constructor"] = r31; n++; }
+  // default: decimal, readWrite
   let r32: unknown;
-  if (a7 !== undefined && a7 !== null) { if (typeof a7 === "string" && isDateTime(a7)) r32 = a7; else checkDateTime(a7, "class", is); }
-  if (r32 !== undefined) { out["class"] = r32; n++; }
-  // x-foo: binary, readWrite
+  if (a6 !== undefined && a6 !== null) { if (typeof a6 === "number" && Number.isFinite(a6)) r32 = a6; else checkDecimal(a6, "default", is); }
+  if (r32 !== undefined) { out["default"] = r32; n++; }
+  // class: dateTime, readWrite
   let r33: unknown;
-  if (a8 !== undefined && a8 !== null) { if (typeof a8 === "string" && isBase64(a8)) r33 = a8; else checkBinary(a8, "x-foo", is); }
-  if (r33 !== undefined) { out["x-foo"] = r33; n++; }
-  // 2fa: boolean, readWrite
+  if (a7 !== undefined && a7 !== null) { if (typeof a7 === "string" && isDateTime(a7)) r33 = a7; else checkDateTime(a7, "class", is); }
+  if (r33 !== undefined) { out["class"] = r33; n++; }
+  // x-foo: binary, readWrite
   let r34: unknown;
-  if (a9 !== undefined && a9 !== null) { if (typeof a9 === "boolean") r34 = a9; else r34 = checkBoolean(a9, "2fa", is, o.coerceBooleanStrings); }
-  if (r34 !== undefined) { out["2fa"] = r34; n++; }
-  // homepage: reference, readWrite
+  if (a8 !== undefined && a8 !== null) { if (typeof a8 === "string" && isBase64(a8)) r34 = a8; else checkBinary(a8, "x-foo", is); }
+  if (r34 !== undefined) { out["x-foo"] = r34; n++; }
+  // 2fa: boolean, readWrite
   let r35: unknown;
-  if (a10 !== undefined && a10 !== null) { if (typeof a10 === "string" && isReference(a10, "uri")) r35 = a10; else checkReference(a10, "homepage", is, "uri"); }
-  if (r35 !== undefined) { out["homepage"] = r35; n++; }
-  // owner: reference, readWrite
+  if (a9 !== undefined && a9 !== null) { if (typeof a9 === "boolean") r35 = a9; else r35 = checkBoolean(a9, "2fa", is, o.coerceBooleanStrings); }
+  if (r35 !== undefined) { out["2fa"] = r35; n++; }
+  // homepage: reference, readWrite
   let r36: unknown;
-  if (a11 !== undefined && a11 !== null) { if (typeof a11 === "string" && isReference(a11, "resource")) r36 = a11; else checkReference(a11, "owner", is, "resource"); }
-  if (r36 !== undefined) { out["owner"] = r36; n++; }
-  // tags: string[], readWrite
+  if (a10 !== undefined && a10 !== null) { if (typeof a10 === "string" && isReference(a10, "uri")) r36 = a10; else checkReference(a10, "homepage", is, "uri"); }
+  if (r36 !== undefined) { out["homepage"] = r36; n++; }
+  // owner: reference, readWrite
   let r37: unknown;
+  if (a11 !== undefined && a11 !== null) { if (typeof a11 === "string" && isReference(a11, "resource")) r37 = a11; else checkReference(a11, "owner", is, "resource"); }
+  if (r37 !== undefined) { out["owner"] = r37; n++; }
+  // tags: string[], readWrite
+  let r38: unknown;
   if (a12 !== undefined && a12 !== null) { if (!Array.isArray(a12)) is.add("invalidValue", "tags", "must be an array (multi-valued), got " + describe(a12));
     else if (o.mode !== "patch" && a12.length > (o.maxValues ?? DEFAULT_MAX_VALUES)) is.add("invalidValue", "tags", "has " + a12.length + " values; the limit is " + (o.maxValues ?? DEFAULT_MAX_VALUES));
     else if (a12.length > 0) {
       const arr: unknown[] = [];
-      for (let j38 = 0; j38 < a12.length; j38++) {
-        const vj38: unknown = a12[j38];
-        let x39: unknown;
-        if (typeof vj38 === "string") { x39 = vj38; if (o.strictCanonicalValues) checkCanonical(vj38, CANONICAL_40, false, at("tags", j38), is, true); } else is.add("invalidValue", at("tags", j38), "must be a string, got " + describe(vj38));
-        if (x39 !== undefined) arr.push(x39);
+      for (let j39 = 0; j39 < a12.length; j39++) {
+        const vj39: unknown = a12[j39];
+        let x40: unknown;
+        if (typeof vj39 === "string") { x40 = vj39; if (o.strictCanonicalValues) checkCanonical(vj39, CANONICAL_41, false, at("tags", j39), is, true); } else is.add("invalidValue", at("tags", j39), "must be a string, got " + describe(vj39));
+        if (x40 !== undefined) arr.push(x40);
       }
-      if (arr.length > 0) r37 = arr;
+      if (arr.length > 0) r38 = arr;
     } }
-  if (r37 !== undefined) { out["tags"] = r37; n++; }
+  if (r38 !== undefined) { out["tags"] = r38; n++; }
   // color: string, readWrite
-  let r41: unknown;
-  if (a13 !== undefined && a13 !== null) { if (typeof a13 === "string") { r41 = a13; if (o.strictCanonicalValues) checkCanonical(a13, CANONICAL_42, true, "color", is, true); } else is.add("invalidValue", "color", "must be a string, got " + describe(a13)); }
-  if (r41 !== undefined) { out["color"] = r41; n++; }
+  let r42: unknown;
+  if (a13 !== undefined && a13 !== null) { if (typeof a13 === "string") { r42 = a13; if (o.strictCanonicalValues) checkCanonical(a13, CANONICAL_43, true, "color", is, true); } else is.add("invalidValue", "color", "must be a string, got " + describe(a13)); }
+  if (r42 !== undefined) { out["color"] = r42; n++; }
   // serial: string, immutable
-  let r43: unknown;
-  if (a14 !== undefined && a14 !== null) { if (typeof a14 === "string") { r43 = a14; } else is.add("invalidValue", "serial", "must be a string, got " + describe(a14)); }
-  { const e = own(ex, "serial"); if (!isUnassigned(e)) { if (r43 === undefined) r43 = cloneJson(e); else if (!sameValue(r43, e)) is.add("mutability", "serial", "is immutable and already has a different value"); } }
-  if (r43 !== undefined) { out["serial"] = r43; n++; }
-  // secret: string, writeOnly
   let r44: unknown;
-  if (a15 !== undefined && a15 !== null) { if (typeof a15 === "string") { r44 = a15; } else is.add("invalidValue", "secret", "must be a string, got " + describe(a15)); }
-  if (r44 !== undefined) { out["secret"] = r44; n++; }
-  // computed: string, readOnly
+  if (a14 !== undefined && a14 !== null) { if (typeof a14 === "string") { r44 = a14; } else is.add("invalidValue", "serial", "must be a string, got " + describe(a14)); }
+  { const e = own(ex, "serial"); if (!isUnassigned(e)) { if (r44 === undefined) r44 = cloneJson(e); else if (!sameValue(r44, e)) is.add("mutability", "serial", "is immutable and already has a different value"); } }
+  if (r44 !== undefined) { out["serial"] = r44; n++; }
+  // badges: string[], immutable
   let r45: unknown;
-  { const e = own(ex, "computed"); if (!isUnassigned(e)) r45 = cloneJson(e); }
-  if (r45 !== undefined) { out["computed"] = r45; n++; }
+  if (a15 !== undefined && a15 !== null) { if (!Array.isArray(a15)) is.add("invalidValue", "badges", "must be an array (multi-valued), got " + describe(a15));
+    else if (o.mode !== "patch" && a15.length > (o.maxValues ?? DEFAULT_MAX_VALUES)) is.add("invalidValue", "badges", "has " + a15.length + " values; the limit is " + (o.maxValues ?? DEFAULT_MAX_VALUES));
+    else if (a15.length > 0) {
+      const arr: unknown[] = [];
+      for (let j46 = 0; j46 < a15.length; j46++) {
+        const vj46: unknown = a15[j46];
+        let x47: unknown;
+        if (typeof vj46 === "string") { x47 = vj46; } else is.add("invalidValue", at("badges", j46), "must be a string, got " + describe(vj46));
+        if (x47 !== undefined) arr.push(x47);
+      }
+      if (arr.length > 0) r45 = arr;
+    } }
+  { const e = own(ex, "badges"); if (!isUnassigned(e)) { if (r45 === undefined) r45 = cloneJson(e); else if (!sameValue(r45, e)) is.add("mutability", "badges", "is immutable and already has a different value"); } }
+  if (r45 !== undefined) { out["badges"] = r45; n++; }
+  // secret: string, writeOnly
+  let r48: unknown;
+  if (a16 !== undefined && a16 !== null) { if (typeof a16 === "string") { r48 = a16; } else is.add("invalidValue", "secret", "must be a string, got " + describe(a16)); }
+  if (r48 !== undefined) { out["secret"] = r48; n++; }
+  // computed: string, readOnly
+  let r49: unknown;
+  { const e = own(ex, "computed"); if (!isUnassigned(e)) r49 = cloneJson(e); }
+  if (r49 !== undefined) { out["computed"] = r49; n++; }
   // size: complex, readWrite
-  let r46: unknown;
-  if (a17 !== undefined && a17 !== null) { r46 = complex_size_47(a17, "size", -1, is, o, own(ex, "size")); }
-  else { const ee = own(ex, "size"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "unit"); if (!isUnassigned(e)) keep["unit"] = cloneJson(e); } r46 = nonEmpty(keep); } }
-  if (r46 !== undefined) { out["size"] = r46; n++; }
+  let r50: unknown;
+  if (a18 !== undefined && a18 !== null) { r50 = complex_size_51(a18, "size", -1, is, o, own(ex, "size")); }
+  else { const ee = own(ex, "size"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "unit"); if (!isUnassigned(e)) keep["unit"] = cloneJson(e); } r50 = nonEmpty(keep); } }
+  if (r50 !== undefined) { out["size"] = r50; n++; }
   // extension urn:example:scim:schemas:extension:Audit:2.0:Widget
-  let x19: JsonObject | undefined;
-  if (e18 !== undefined && e18 !== null) x19 = extension_20(e18, "urn:example:scim:schemas:extension:Audit:2.0:Widget", is, o, own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"));
-  else { const ee = own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "stamp"); if (!isUnassigned(e)) keep["stamp"] = cloneJson(e); } x19 = nonEmpty(keep); } }
-  if (x19 === undefined) is.add("invalidValue", "urn:example:scim:schemas:extension:Audit:2.0:Widget", "is a required extension of this resource type");
-  if (x19 !== undefined) out["urn:example:scim:schemas:extension:Audit:2.0:Widget"] = x19;
+  let x20: JsonObject | undefined;
+  if (e19 !== undefined && e19 !== null) x20 = extension_21(e19, "urn:example:scim:schemas:extension:Audit:2.0:Widget", is, o, own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"));
+  else { const ee = own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "stamp"); if (!isUnassigned(e)) keep["stamp"] = cloneJson(e); } x20 = nonEmpty(keep); } }
+  if (e19 === undefined || e19 === null) is.add("invalidValue", "urn:example:scim:schemas:extension:Audit:2.0:Widget", "is a required extension of this resource type");
+  if (x20 !== undefined) out["urn:example:scim:schemas:extension:Audit:2.0:Widget"] = x20;
   checkSchemas(s, "urn:example:scim:schemas:Widget", ["urn:example:scim:schemas:extension:audit:2.0:widget"], is, o.ignoreUnknownAttributes);
   const sc: string[] = ["urn:example:scim:schemas:Widget"];
-  if (x19 !== undefined) sc.push("urn:example:scim:schemas:extension:Audit:2.0:Widget");
+  if (x20 !== undefined) sc.push("urn:example:scim:schemas:extension:Audit:2.0:Widget");
   out["schemas"] = sc;
   is.throwIfAny();
   void n;
