@@ -18,6 +18,10 @@ describe("PatchPolicy tolerances", () => {
     ["empty string removes", "emptyAsRemoval", "User", [{ op: "replace", path: "nickName", value: "" }], "", (o) => "nickName" in o, false],
     ["null removes", "emptyAsRemoval", "User", [{ op: "replace", path: "nickName", value: null }], "invalidValue", (o) => "nickName" in o, false],
     ["boolean strings", "booleanStrings", "User", [{ op: "replace", path: "active", value: "False" }], "invalidValue", (o) => o.active, false],
+    ["boolean strings in a no-path value", "booleanStrings", "User", [{ op: "replace", value: { active: "false" } }], "invalidValue", (o) => o.active, false],
+    ["one-element array for a single value", "singleValueArrays", "User", [{ op: "add", path: `${ENT}:manager`, value: [{ value: "boss" }] }], "invalidValue", (o) => (o[ENT] as Data).manager, { value: "boss", displayName: "John Smith" }],
+    ["unqualified extension path", "unqualifiedExtensionPaths", "User", [{ op: "replace", path: "department", value: "Retail" }], "invalidPath", (o) => (o[ENT] as Data).department, "Retail"],
+    ["manager cleared with an empty value", "emptyAsRemoval", "User", [{ op: "replace", path: `${ENT}:manager`, value: { value: "" } }], "", (o) => (o[ENT] as Data).manager, { displayName: "John Smith" }],
   ])("%s", (_, flag, type, ops, strictType, pick, expected) => {
     const base = type === "User" ? user() : group([BABS, JAMES]);
     const index = type === "User" ? users : groups;
@@ -47,5 +51,39 @@ describe("valueAsString on a single-valued complex attribute", () => {
     expect(scimError(() => patchResource(user(), body, users, validateUser)).scimType).toBe("invalidValue");
     const out = patchResource(user(), body, users, validateUser, { policy: { valueAsString: true } });
     expect((out[ENT] as Data).manager).toEqual({ value: "boss-id", displayName: "John Smith" });
+  });
+});
+
+describe("flags compose: Entra ID shapes from shared/reference/idp-request-shapes.md", () => {
+  const entra: PatchPolicy = {
+    opCaseInsensitive: true,
+    removeByValue: true,
+    createOnNoMatch: true,
+    pathKeysInValue: true,
+    booleanStrings: true,
+    singleValueArrays: true,
+    unqualifiedExtensionPaths: true,
+    emptyAsRemoval: true,
+  };
+  it("user update, manager, deprovision", () => {
+    const body = patch(
+      { op: "Replace", path: 'emails[type eq "work"].value', value: "alice.smith@contoso.com" },
+      { op: "Replace", path: 'phoneNumbers[type eq "mobile"].value', value: "555" },
+      { op: "Add", path: `${ENT}:department`, value: "Retail" },
+      { op: "Add", path: "manager", value: [{ $ref: "http://x/Users/m1", value: "m1" }] },
+      { op: "replace", value: { displayName: "Alice", "name.givenName": "Alice", [`${ENT}:employeeNumber`]: "42" } },
+      { op: "Replace", path: "active", value: "False" },
+    );
+    const out = patchResource(user(), body, users, validateUser, { policy: entra });
+    expect((out.emails as Data[])[0]!.value).toBe("alice.smith@contoso.com");
+    expect(out.phoneNumbers).toEqual([{ type: "mobile", value: "555" }]);
+    expect(out[ENT]).toEqual({ employeeNumber: "42", department: "Retail", manager: { value: "m1", displayName: "John Smith", $ref: "http://x/Users/m1" } });
+    expect([out.displayName, (out.name as Data).givenName, out.active]).toEqual(["Alice", "Alice", false]);
+  });
+
+  it("group member add with $ref null, and removal by value", () => {
+    const body = patch({ op: "Add", path: "members", value: [{ $ref: null, value: "u9" }] }, { op: "Remove", path: "members", value: [{ value: JAMES.value }] });
+    const out = patchResource(group([BABS, JAMES]), body, groups, validateGroup, { policy: entra });
+    expect(out.members).toEqual([BABS, { value: "u9" }]);
   });
 });

@@ -66,10 +66,18 @@ export function addOrReplace(doc: PatchDocument, t: Target, value: unknown, op: 
     const obj = isRecord(current) ? current : {};
     for (const k of Object.keys(prepared)) {
       const sub = subAttributeOf(a, k);
-      if (sub) checkWrite(sub, getAttr(obj, sub), prepared[k], `${t.text}.${sub.name}`);
-      setOwn(obj, k, prepared[k]);
+      const v = prepared[k];
+      if (sub && policy.emptyAsRemoval && (v === "" || v === null)) {
+        // Entra ID clears the manager with {"value": ""}
+        checkRemove(sub, getAttr(obj, sub), `${t.text}.${sub.name}`);
+        deleteAttr(obj, sub);
+        continue;
+      }
+      if (sub) checkWrite(sub, getAttr(obj, sub), v, `${t.text}.${sub.name}`);
+      setOwn(obj, k, v);
     }
-    if (obj !== current) setAttr(c, a, obj);
+    if (Object.keys(obj).length === 0) deleteAttr(c, a);
+    else if (obj !== current) setAttr(c, a, obj);
     return;
   }
   const next = prepareSingle(value, a, t.text, policy);

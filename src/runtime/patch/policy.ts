@@ -38,6 +38,12 @@ export interface PatchPolicy {
   readonly emptyAsRemoval?: boolean;
   /** "True"/"False" strings for boolean attributes (Entra ID `active`). */
   readonly booleanStrings?: boolean;
+  /** A one-element array for a single-valued target is that element
+   * (Entra ID `"path":"manager","value":[{"value":"…"}]`); strict: invalidValue. */
+  readonly singleValueArrays?: boolean;
+  /** A path naming an extension attribute without its URN (`manager`) resolves to it when
+   * exactly one extension of the resource type defines it; strict: invalidPath. */
+  readonly unqualifiedExtensionPaths?: boolean;
   /** Options for `path` parsing (e.g. lenient filters). */
   readonly filterOptions?: FilterOptions;
 }
@@ -60,6 +66,8 @@ export const STRICT_PATCH_POLICY: ResolvedPatchPolicy = Object.freeze({
   valueAsString: false,
   emptyAsRemoval: false,
   booleanStrings: false,
+  singleValueArrays: false,
+  unqualifiedExtensionPaths: false,
 });
 
 export function resolvePatchPolicy(policy: PatchPolicy | undefined): ResolvedPatchPolicy {

@@ -2,7 +2,7 @@ import { ScimError } from "../errors.js";
 import type { Filter } from "../filter/ast.js";
 import { compileValueFilter, parsePatchPath } from "../filter/index.js";
 import type { AttributeModel, SchemaModel } from "../manifest/model.js";
-import type { ResourceTypeIndex } from "../manifest/resolve.js";
+import type { ResolvedAttribute, ResourceTypeIndex } from "../manifest/resolve.js";
 import type { ResolvedPatchPolicy } from "./policy.js";
 
 // A PATCH path resolved against the resource type (RFC 7644 §3.5.2, §3.10): which
@@ -39,7 +39,8 @@ const MAX_CACHED = 1000;
 export function resolveTarget(text: string, index: ResourceTypeIndex, policy: ResolvedPatchPolicy): Target {
   let perType = cache.get(index);
   if (!perType) cache.set(index, (perType = new Map()));
-  const key = policy.filterOptions ? `${JSON.stringify(policy.filterOptions)}\u0000${text}` : text;
+  const mode = policy.filterOptions || policy.unqualifiedExtensionPaths ? `${JSON.stringify(policy.filterOptions ?? {})}${policy.unqualifiedExtensionPaths ? "u" : ""}\u0000` : "";
+  const key = mode + text;
   let target = perType.get(key);
   if (!target) {
     target = resolveUncached(text, index, policy);
@@ -56,7 +57,7 @@ function resolveUncached(text: string, index: ResourceTypeIndex, policy: Resolve
     if (parsed.filter) throw invalidPath(text, "a value filter needs a multi-valued attribute, not an extension");
     return { text, extension: whole };
   }
-  const r = index.resolve(parsed.attributePath);
+  const r = index.resolve(parsed.attributePath) ?? (policy.unqualifiedExtensionPaths ? unqualified(parsed.attributePath, index) : undefined);
   if (!r) throw invalidPath(text, `"${clip(parsed.attributePath)}" is not an attribute of ${index.resourceType.name}`);
   const target: { -readonly [K in keyof Target]: Target[K] } = { text, attribute: r.attribute };
   if (r.extension) target.extension = index.extension(r.schema);
@@ -74,6 +75,13 @@ function resolveUncached(text: string, index: ResourceTypeIndex, policy: Resolve
     }
   }
   return target;
+}
+
+/** `manager` → `urn:…:enterprise:2.0:User:manager` when exactly one extension has it. */
+function unqualified(path: string, index: ResourceTypeIndex): ResolvedAttribute | undefined {
+  if (path.toLowerCase().startsWith("urn:")) return undefined;
+  const hits = index.extensions.map((e) => index.resolve(`${e.id}:${path}`)).filter((r) => r !== undefined);
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** The element a value filter describes, from its `eq` terms joined by `and`; undefined

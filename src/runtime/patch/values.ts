@@ -19,6 +19,7 @@ function booleanOf(v: unknown, attr: AttributeModel, policy: ResolvedPatchPolicy
 
 /** One (single) value of `attr`, copied and canonicalised. */
 export function prepareSingle(v: unknown, attr: AttributeModel, path: string, policy: ResolvedPatchPolicy): unknown {
+  if (policy.singleValueArrays && Array.isArray(v) && v.length === 1) v = v[0];
   if (attr.type !== "complex") return booleanOf(cloneJson(v, path, policy.maxDepth), attr, policy);
   if (typeof v === "string" && policy.valueAsString && subAttributeOf(attr, "value")) return { value: v };
   if (!isRecord(v)) return cloneJson(v, path, policy.maxDepth); // the validator names the type error
