@@ -71,6 +71,11 @@ describe("determinism", () => {
     expect(EMITTERS.map((e) => e.name)).toEqual(["models", "schema-json", "filters", "manifest", "validators", "server"]);
   });
 
+  it("an IR whose resource type names a missing schema is a clear error", () => {
+    const ir: Manifest = { schemas: [], resourceTypes: [{ id: "D", name: "D", endpoint: "/D", schema: "urn:a:b", schemaExtensions: [] }] };
+    expect(() => generate(ir, { runtimeImport: "x" }, EMITTERS.slice(0, 1))).toThrow("resource type D names schema urn:a:b, which the IR does not contain");
+  });
+
   it("two emitters writing one path is an error, not a silent overwrite", () => {
     const twice = [{ name: "a", emit: () => [{ path: "x.ts", contents: "", ownership: "generated" as const }] }, { name: "b", emit: () => [{ path: "x.ts", contents: "", ownership: "generated" as const }] }];
     expect(() => generate(coreManifest(), { runtimeImport: "x" }, twice)).toThrow("emitters produced x.ts twice (second from b)");

@@ -59,12 +59,13 @@ export function planModels(ir: Manifest): ModelPlan {
   const resources: ResourcePlan[] = [...ir.resourceTypes].sort(byName).map((rt) => {
     const base = pascal(rt.name);
     const names = Object.fromEntries(Object.entries(SUFFIXES).map(([k, suffix]) => [k, alloc.take(base + suffix)]));
-    return {
-      resourceType: rt,
-      core: schemas.get(rt.schema.toLowerCase())!,
-      extensions: rt.schemaExtensions.map((e) => schemas.get(e.schema.toLowerCase())!),
-      names: names as ResourcePlan["names"],
+    // The loader guarantees these exist; an IR built by hand might not.
+    const find = (urn: string): SchemaModel => {
+      const s = schemas.get(urn.toLowerCase());
+      if (!s) throw new Error(`resource type ${rt.name} names schema ${urn}, which the IR does not contain`);
+      return s;
     };
+    return { resourceType: rt, core: find(rt.schema), extensions: rt.schemaExtensions.map((e) => find(e.schema)), names: names as ResourcePlan["names"] };
   });
 
   const objects: ObjectPlan[] = [];
