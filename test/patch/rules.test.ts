@@ -127,3 +127,15 @@ describe("result", () => {
     expect(out.id).toBe("2819c223-7f76-453a-919d-413861904646");
   });
 });
+
+describe("add does not duplicate (RFC 7644 §3.5.2.1)", () => {
+  it.each<[string, unknown[], unknown[], number]>([
+    ["same member again", [JAMES], [{ value: JAMES.value }], 1],
+    ["same member with a type", [JAMES], [{ value: JAMES.value, type: "User" }], 1],
+    ["same value, different types", [{ value: "a", type: "User" }], [{ value: "a", type: "Group" }], 2],
+    ["two new members, one repeated in the request", [JAMES], [{ value: "n" }, { value: "n" }], 2],
+  ])("%s", (_, members, value, count) => {
+    const out = patchResource(group(members), patch({ op: "add", path: "members", value }), groups, validateGroup);
+    expect((out.members as unknown[]).length).toBe(count);
+  });
+});

@@ -4,7 +4,7 @@ import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import { cloneJson, findKey, isRecord, isUnassigned, sameValue, setOwn, type JsonObject } from "../resource/values.js";
 import type { ResolvedPatchPolicy } from "./policy.js";
 import { subAttributeOf } from "./target.js";
-import { identity } from "./values.js";
+import { elementType, identity } from "./values.js";
 
 // The working copy a PATCH mutates: attribute access by schema name (case-insensitive,
 // written back in declared case), extension containers, and the RFC rules shared by all
@@ -113,15 +113,23 @@ export function checkRemove(attr: AttributeModel, current: unknown, path: string
   if (attr.mutability === "immutable") throw mutability(path, "is immutable and cannot be removed");
 }
 
-/** Appends values not already present (RFC 7644 §3.5.2.1); returns those appended. */
+/** Appends values not already present (RFC 7644 §3.5.2.1); returns those appended.
+ * Linear: one map of the existing values, so a 10,000-member group stays cheap. */
 export function appendUnique(list: unknown[], values: readonly unknown[], attr: AttributeModel): unknown[] {
-  const seen = new Set<string>();
-  for (const e of list) seen.add(identity(e, attr));
+  const seen = new Map<string, unknown[]>();
+  const note = (e: unknown): void => {
+    const id = identity(e, attr);
+    const types = seen.get(id);
+    if (types) types.push(elementType(e));
+    else seen.set(id, [elementType(e)]);
+  };
+  for (const e of list) note(e);
   const added: unknown[] = [];
   for (const v of values) {
-    const id = identity(v, attr);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    const types = seen.get(identity(v, attr));
+    const type = elementType(v);
+    if (types && types.some((t) => t === null || type === null || t === type)) continue;
+    note(v);
     list.push(v);
     added.push(v);
   }

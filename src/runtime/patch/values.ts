@@ -43,17 +43,22 @@ export function prepareMulti(v: unknown, attr: AttributeModel, path: string, pol
   return out;
 }
 
-/** Identity of a multi-valued element for "add does not duplicate" (RFC 7644 §3.5.2.1):
- * complex values with a `value` sub-attribute are the same when value and type agree. */
+/** Identity of a multi-valued element for "add does not duplicate" (RFC 7644 §3.5.2.1).
+ * Complex values with a `value` sub-attribute are keyed by it, with `type` kept apart
+ * (see sameElement); other values by their canonical JSON. */
 export function identity(element: unknown, attr: AttributeModel): string {
   if (attr.type === "complex" && isRecord(element) && Object.prototype.hasOwnProperty.call(element, "value")) {
     const value = element.value;
-    const type = Object.prototype.hasOwnProperty.call(element, "type") ? element.type : null;
-    // length-prefixed, so no two (value, type) pairs share a key; JSON for the rare non-strings
-    if (typeof value === "string" && (type === null || typeof type === "string")) return `${value.length}:${value}|${type ?? ""}`;
-    return JSON.stringify([value, type]);
+    // length-prefixed, so no two values share a key; JSON for the rare non-strings
+    return typeof value === "string" ? `${value.length}:${value}` : `j${JSON.stringify(value)}`;
   }
   return typeof element === "string" ? `${element.length}:${element}` : stableJson(element);
+}
+
+/** The `type` of a complex element, or null: two elements with the same `value` are the
+ * same unless both carry different types (a member added with and without "type"). */
+export function elementType(element: unknown): unknown {
+  return isRecord(element) && Object.prototype.hasOwnProperty.call(element, "type") ? element.type : null;
 }
 
 function stableJson(v: unknown): string {
