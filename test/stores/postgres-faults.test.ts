@@ -43,7 +43,7 @@ describe("postgres store: faults", () => {
   // PGlite runs in this thread and does not enforce statement_timeout: server only.
   it.skipIf(!PG_URL)("server only: a list that runs past statement_timeout is 400 tooMany and the pool stays usable", async () => {
     const slow = intercept(h.pool, async (text, client) => {
-      if (text.startsWith("SELECT id, type")) await client.query("SELECT pg_sleep(2)");
+      if (text.startsWith("SELECT count(*)")) await client.query("SELECT pg_sleep(2)");
     });
     const store = postgresStore({ pool: slow, statementTimeoutMs: 100, migrate: false });
     await store.open(storeManifest());
@@ -80,7 +80,7 @@ describe("postgres store: faults", () => {
     await admin.connect();
     try {
       const slow = intercept(pool, async (text, client) => {
-        if (text.startsWith("SELECT id, type")) await client.query("SELECT pg_sleep(1)");
+        if (text.startsWith("SELECT count(*)")) await client.query("SELECT pg_sleep(1)");
       });
       const store = postgresStore({ pool: slow, migrate: false });
       await store.open(storeManifest());

@@ -37,8 +37,8 @@ export class PostgresStore implements Store {
       }
     }
     const clock = o.now ?? (() => new Date());
-    const timeout = String(Math.max(1, Math.floor(o.statementTimeoutMs ?? 5000)));
-    this.context = { pool: o.pool, rules: readRules(manifest), now: () => clock().toISOString(), timeout };
+    const timeoutMs = Math.max(1, Math.floor(Number(o.statementTimeoutMs ?? 5000)) || 5000);
+    this.context = { pool: o.pool, rules: readRules(manifest), now: () => clock().toISOString(), timeoutMs };
   }
 
   tenant(tenant: string): TenantStore {

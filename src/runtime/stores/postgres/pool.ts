@@ -23,6 +23,8 @@ export interface PgPool extends PgQueryable {
 /** What `pglitePool` needs of a PGlite instance (structural: no import of @electric-sql/pglite). */
 export interface PGliteLike {
   query<R>(text: string, values?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+  /** Several statements without parameters (PGlite's query() takes one). */
+  exec(text: string): Promise<unknown>;
 }
 
 /**
@@ -40,6 +42,10 @@ export function pglitePool(db: PGliteLike): PgPool {
     return ready;
   };
   const run = async <R>(text: string, values?: unknown[]): Promise<PgResult<R>> => {
+    if (!values?.length && text.includes(";")) {
+      await db.exec(text);
+      return { rows: [], rowCount: 0 };
+    }
     const r = await db.query<R>(text, values);
     return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
   };

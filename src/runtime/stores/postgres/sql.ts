@@ -31,18 +31,21 @@ export const SQL = {
   get: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3`,
   getForUpdate: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3 FOR UPDATE`,
   scan: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 ORDER BY seq`,
+  // ON CONFLICT … RETURNING: a taken id or unique value shows as "no row", in the same round
+  // trip as the write; a concurrent insert of the same key waits for the other to commit.
   insert: `INSERT INTO scim_resource (tenant, type, id, version, created, last_modified, data)
-           VALUES ($1, $2, $3, 1, $4::timestamptz, $4::timestamptz, $5::jsonb)`,
+           VALUES ($1, $2, $3, 1, $4::timestamptz, $4::timestamptz, $5::jsonb) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
   // RFC 7644 §3.14 optimistic concurrency: the version predicate is the check.
   update: `UPDATE scim_resource SET version = version + 1, last_modified = $5::timestamptz, data = $6::jsonb
            WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
   delete: `DELETE FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
   exists: `SELECT 1 FROM scim_resource WHERE tenant = $1 AND type = ANY($2::text[]) AND id = $3 FOR KEY SHARE`,
   uniqueOwner: `SELECT id FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4`,
-  uniqueInsert: `INSERT INTO scim_unique (tenant, type, attr, value, id) VALUES ($1, $2, $3, $4, $5)`,
+  uniqueInsert: `INSERT INTO scim_unique (tenant, type, attr, value, id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
   uniqueDelete: `DELETE FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4 AND id = $5`,
   refInsert: `INSERT INTO scim_reference (tenant, target, type, id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
   refDelete: `DELETE FROM scim_reference WHERE tenant = $1 AND target = $2 AND type = $3 AND id = $4`,
   referrers: `SELECT type, id FROM scim_reference WHERE tenant = $1 AND target = $2`,
-  timeouts: `SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`,
+  /** One round trip opening a transaction with the store's timeouts (ms: an integer we own). */
+  begin: (ms: number): string => `BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms}`,
 } as const;

@@ -7,7 +7,7 @@ import { isConnectionError, toScimError } from "./errors.js";
 import { listPostgres } from "./list.js";
 import type { PgClient, PgPool } from "./pool.js";
 import { SQL, toStored, type ResourceRow } from "./sql.js";
-import { addSideRows, checkReferences, checkUnique, dropSideRows } from "./writes.js";
+import { checkReferences, syncSideRows } from "./writes.js";
 
 // One tenant's view of a PostgreSQL store, safe with many stateless server instances on
 // one database: writers lock the row (FOR UPDATE) and write with `WHERE version = $n`, so
@@ -18,8 +18,8 @@ export interface PgContext {
   readonly pool: PgPool;
   readonly rules: ReadonlyMap<string, TypeRules>;
   readonly now: () => string;
-  /** statement_timeout and lock_timeout for every transaction, e.g. "5000" (ms). */
-  readonly timeout: string;
+  /** statement_timeout and lock_timeout for every transaction, in ms. */
+  readonly timeoutMs: number;
 }
 
 interface Listening {
@@ -42,8 +42,7 @@ export async function transaction<T>(c: PgContext, reading: boolean, work: (clie
   const onError = (e: Error): void => void (broken = e);
   events.on?.("error", onError);
   try {
-    await client.query("BEGIN");
-    await client.query(SQL.timeouts, [c.timeout]);
+    await client.query(SQL.begin(c.timeoutMs));
     const result = await work(client);
     await client.query("COMMIT");
     return result;
@@ -68,14 +67,11 @@ export class PgTenantStore implements TenantStore {
     const id = requireId(data);
     const body = freezeResource(data, id);
     return transaction(this.c, false, async (client) => {
-      if ((await client.query(SQL.get, [this.tenant, rules.name, id])).rows.length) {
-        throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${rules.name}`);
-      }
-      await checkUnique(client, this.tenant, rules, body, id);
       await checkReferences(client, this.tenant, rules, body, id);
       const at = this.c.now();
-      await client.query(SQL.insert, [this.tenant, rules.name, id, at, JSON.stringify(body)]);
-      await addSideRows(client, this.tenant, rules, body, id);
+      const inserted = await client.query(SQL.insert, [this.tenant, rules.name, id, at, JSON.stringify(body)]);
+      if (!inserted.rows.length) throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${rules.name}`);
+      await syncSideRows(client, this.tenant, rules, id, undefined, body);
       return { id, resourceType: rules.name, version: 1, created: at, lastModified: at, data: body };
     });
   }
@@ -95,13 +91,11 @@ export class PgTenantStore implements TenantStore {
     const body = freezeResource(data, id);
     return transaction(this.c, false, async (client) => {
       const previous = await this.current(client, rules, id, options);
-      await checkUnique(client, this.tenant, rules, body, id);
       await checkReferences(client, this.tenant, rules, body, id);
+      await syncSideRows(client, this.tenant, rules, id, previous.data, body);
       const at = this.c.now();
       const r = await client.query(SQL.update, [this.tenant, rules.name, id, previous.version, at, JSON.stringify(body)]);
       if (r.rowCount !== 1) throw staleVersion(rules.name, id, previous.version, previous.version + 1);
-      await dropSideRows(client, this.tenant, rules, previous.data, id);
-      await addSideRows(client, this.tenant, rules, body, id);
       return { ...previous, version: previous.version + 1, lastModified: at, data: body };
     });
   }
@@ -111,7 +105,7 @@ export class PgTenantStore implements TenantStore {
     await transaction(this.c, false, async (client) => {
       const previous = await this.current(client, rules, id, options);
       await client.query(SQL.delete, [this.tenant, rules.name, id, previous.version]);
-      await dropSideRows(client, this.tenant, rules, previous.data, id);
+      await syncSideRows(client, this.tenant, rules, id, previous.data, undefined);
       await this.dropReferencesTo(client, rules.name, id);
     });
   }

@@ -1,22 +1,12 @@
 import type { ResourceData } from "../contract.js";
 import { referencedIds, uniqueKey, uniqueRaw } from "../common/data.js";
 import { danglingReference, notUnique } from "../common/errors.js";
-import type { TypeRules } from "../common/rules.js";
+import type { TypeRules, UniqueRule } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { SQL } from "./sql.js";
 
 // The side rows a resource owns (scim_unique per unique value, scim_reference per member),
 // always written in the same transaction as the resource row.
-
-export async function checkUnique(c: PgClient, tenant: string, rules: TypeRules, data: ResourceData, id: string): Promise<void> {
-  for (const rule of rules.unique) {
-    const raw = uniqueRaw(data, rule);
-    if (raw === undefined) continue;
-    const r = await c.query<{ id: string }>(SQL.uniqueOwner, [tenant, rules.name, rule.path, uniqueKey(rule, raw)]);
-    const owner = r.rows[0]?.id;
-    if (owner !== undefined && owner !== id) throw notUnique(rules.name, rule, raw);
-  }
-}
 
 /** Members must exist in this tenant; FOR KEY SHARE keeps them from being deleted until commit. */
 export async function checkReferences(c: PgClient, tenant: string, rules: TypeRules, data: ResourceData, id: string): Promise<void> {
@@ -29,22 +19,38 @@ export async function checkReferences(c: PgClient, tenant: string, rules: TypeRu
   }
 }
 
-export async function addSideRows(c: PgClient, tenant: string, rules: TypeRules, data: ResourceData, id: string): Promise<void> {
+type Keys = Map<string, { rule: UniqueRule; raw: string | number | boolean }>;
+
+function uniqueKeys(rules: TypeRules, data: ResourceData | undefined): Keys {
+  const keys: Keys = new Map();
+  if (!data) return keys;
   for (const rule of rules.unique) {
     const raw = uniqueRaw(data, rule);
-    if (raw !== undefined) await c.query(SQL.uniqueInsert, [tenant, rules.name, rule.path, uniqueKey(rule, raw), id]);
+    if (raw !== undefined) keys.set(`${rule.path}\u0000${uniqueKey(rule, raw)}`, { rule, raw });
   }
-  for (const ref of rules.references) {
-    for (const target of new Set(referencedIds(data, ref))) await c.query(SQL.refInsert, [tenant, target, rules.name, id]);
-  }
+  return keys;
 }
 
-export async function dropSideRows(c: PgClient, tenant: string, rules: TypeRules, data: ResourceData, id: string): Promise<void> {
-  for (const rule of rules.unique) {
-    const raw = uniqueRaw(data, rule);
-    if (raw !== undefined) await c.query(SQL.uniqueDelete, [tenant, rules.name, rule.path, uniqueKey(rule, raw), id]);
+/**
+ * Moves a resource's side rows from `before` to `after` (either may be undefined), touching
+ * only what changed. A unique value another resource holds is a 409 naming the attribute:
+ * the scim_unique primary key decides, so concurrent instances cannot both win.
+ */
+export async function syncSideRows(c: PgClient, tenant: string, rules: TypeRules, id: string, before?: ResourceData, after?: ResourceData): Promise<void> {
+  const old = uniqueKeys(rules, before);
+  const next = uniqueKeys(rules, after);
+  for (const [k, { rule, raw }] of old) {
+    if (!next.has(k)) await c.query(SQL.uniqueDelete, [tenant, rules.name, rule.path, uniqueKey(rule, raw), id]);
+  }
+  for (const [k, { rule, raw }] of next) {
+    if (old.has(k)) continue;
+    const r = await c.query(SQL.uniqueInsert, [tenant, rules.name, rule.path, uniqueKey(rule, raw), id]);
+    if (!r.rows.length) throw notUnique(rules.name, rule, raw);
   }
   for (const ref of rules.references) {
-    for (const target of new Set(referencedIds(data, ref))) await c.query(SQL.refDelete, [tenant, target, rules.name, id]);
+    const was = new Set(before ? referencedIds(before, ref) : []);
+    const is = new Set(after ? referencedIds(after, ref) : []);
+    for (const target of was) if (!is.has(target)) await c.query(SQL.refDelete, [tenant, target, rules.name, id]);
+    for (const target of is) if (!was.has(target)) await c.query(SQL.refInsert, [tenant, target, rules.name, id]);
   }
 }
