@@ -1,6 +1,6 @@
 import type { AttributeModel } from "../../runtime/manifest/model.js";
 import type { ReferenceKind } from "../../runtime/resource/checks.js";
-import { identPart, lit, setStatement } from "./names.js";
+import { commentText, identPart, lit, setStatement } from "./names.js";
 
 // Code generation for one object level (resource top level, extension object, complex
 // value): a key switch that canonicalises attribute-name case, then one straight-line
@@ -129,7 +129,7 @@ function valueCode(g: Gen, a: AttributeModel, raw: string, path: string, ex: str
 export function attributeBlock(g: Gen, a: AttributeModel, raw: string, path: string, ex: string | null, out: string, inElement: boolean): string {
   const r = g.fresh("r");
   const key = lit(a.name);
-  const lines = [`  // ${a.name}: ${a.type}${a.multiValued ? "[]" : ""}, ${a.mutability}${a.required ? ", required" : ""}`, `  let ${r}: unknown;`];
+  const lines = [`  // ${commentText(a.name)}: ${a.type}${a.multiValued ? "[]" : ""}, ${a.mutability}${a.required ? ", required" : ""}`, `  let ${r}: unknown;`];
   const exSub = ex === null || a.multiValued ? "undefined" : `own(${ex}, ${key})`;
   if (a.mutability === "readOnly") {
     // readOnly input is ignored (RFC 7644 §3.3); the stored value is kept on PUT/PATCH

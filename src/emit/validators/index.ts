@@ -2,7 +2,7 @@ import { COMMON_ATTRIBUTES } from "../../runtime/manifest/common.js";
 import type { Manifest, ResourceTypeModel, SchemaModel } from "../../runtime/manifest/model.js";
 import type { EmittedFile, Emitter } from "../types.js";
 import { attributeBlock, Gen, keepStatements, keySwitch, members, unusedExisting } from "./attribute.js";
-import { lit, setStatement, validatorName } from "./names.js";
+import { commentText, lit, setStatement, validatorName } from "./names.js";
 
 // Emits `validators.ts`: one straight-line validator per resource type (in the spirit of
 // TypeBox's compiled checks: no schema walking at run time) behind the contract in
@@ -89,7 +89,7 @@ function resourceValidator(g: Gen, ir: Manifest, rt: ResourceTypeModel, schemas:
   const extLower = JSON.stringify(exts.map((e) => e.schema.id.toLowerCase()));
   void ir;
   return [
-    `/** Validates a ${rt.name} body (${rt.schema}); see ValidateOptions for modes. */`,
+    `/** Validates a ${commentText(rt.name)} body (${commentText(rt.schema)}); see ValidateOptions for modes. */`,
     `export function ${name}(input: unknown, o: ValidateOptions): ResourceData {`,
     `  const v = requireObject(input);`,
     `  const is = new Issues();`,
@@ -123,7 +123,7 @@ interface ExtensionPlan {
 function extensionBlock(e: ExtensionPlan): string {
   const urn = lit(e.schema.id);
   const kept = e.schema.attributes.filter((a) => a.mutability === "readOnly" || a.mutability === "immutable");
-  const lines = [`  // extension ${e.schema.id}`, `  let ${e.result}: JsonObject | undefined;`];
+  const lines = [`  // extension ${commentText(e.schema.id)}`, `  let ${e.result}: JsonObject | undefined;`];
   lines.push(`  if (${e.local} !== undefined && ${e.local} !== null) ${e.result} = ${e.fn}(${e.local}, ${urn}, is, o, own(ex, ${urn}));`);
   // omitted on PUT: readOnly and immutable values stay as stored
   if (kept.length > 0) lines.push(`  else { ${keepStatements(`own(ex, ${urn})`, kept, e.result)} }`);

@@ -24,3 +24,9 @@ export function validatorName(resourceType: string, taken: Set<string>): string 
 export function setStatement(obj: string, name: string, value: string): string {
   return name === "__proto__" ? `setOwn(${obj}, ${lit(name)}, ${value});` : `${obj}[${lit(name)}] = ${value};`;
 }
+
+/** Schema text inside a generated comment: no line breaks, no comment terminator. */
+export function commentText(s: string): string {
+  const flat = s.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\*\//g, "* /");
+  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+}
