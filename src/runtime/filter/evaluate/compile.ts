@@ -4,6 +4,7 @@ import type { ComparisonFilter, Filter, LogicalOperator } from "../ast.js";
 import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test } from "./predicates.js";
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
 import { stackGuard } from "../guard.js";
+import { generateMatcher } from "./codegen.js";
 import { anyValue, getterFor, isObject } from "./values.js";
 
 // AST + manifest -> a closure. Every path is resolved, every literal typed and every
@@ -17,6 +18,15 @@ export type { CompileOptions };
 
 /** Compiles a filter over whole resources of one type (with `meta`, `id`, extension objects under their URNs). */
 export function compileFilter(filter: Filter, index: ResourceTypeIndex, options?: CompileOptions): Matcher {
+  if (options?.generateCode !== false) {
+    const generated = stackGuard(() => generateMatcher(filter, index, options));
+    if (generated) return generated;
+  }
+  return compileClosures(filter, index, options);
+}
+
+/** The closure compiler: the portable path, and the reference the generated code is tested against. */
+export function compileClosures(filter: Filter, index: ResourceTypeIndex, options?: CompileOptions): Matcher {
   return stackGuard(() => compileNode(filter, (p) => resourcePlan(index, p), options, (path, inner) => {
     const target = valuePathTarget(index, path);
     return valuePathPred(target.get, compileValueFilter(inner, target.attribute, options));

@@ -12,6 +12,11 @@ import { getterFor, isPresent } from "./values.js";
 export type Test = (v: unknown) => boolean;
 
 export interface CompileOptions {
+  /**
+   * compileFilter emits one JavaScript function per filter (default). Set false where
+   * `new Function` is not allowed; it is also detected and falls back by itself.
+   */
+  readonly generateCode?: boolean;
   /** Compat: accept "True"/"False" string literals for boolean attributes (Entra, `roles[primary eq "True"]`). */
   readonly coerceBooleanStrings?: boolean;
 }
