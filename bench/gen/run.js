@@ -4,8 +4,8 @@
 // a warm generate with nothing to do, and `check`. Targets on a 2-core machine:
 // generate <= 1.5 s, check <= 1 s. Needs the build (`npm run build`).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,19 +19,33 @@ if (!existsSync(join(root, "dist/cli/main.js"))) {
   process.exit(1);
 }
 
+// CPU time (user + system) of waited-for children, from /proc/self/stat (cutime, cstime;
+// Linux, clock ticks of 10 ms). On a machine shared with other work, wall time mostly
+// measures the queue for a core; CPU time is what the run itself costs.
+function childCpuMs() {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 function time(args) {
+  const cpuBefore = childCpuMs();
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) throw new Error(`scim-gen ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  return { wall: ms, cpu: childCpuMs() - cpuBefore };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
+const fmt = (runs) => `${median(runs.map((r) => r.wall)).toFixed(0).padStart(5)} ms (cpu ${median(runs.map((r) => r.cpu)).toFixed(0).padStart(4)})`;
 
 console.log(`scim-gen bench (median of ${RUNS} whole-process runs, node ${process.version})`);
-console.log("set          cold generate   warm generate   check");
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
+console.log("set          cold generate           warm generate           check");
 let worst = { generate: 0, check: 0 };
 for (const set of SETS) {
   const config = join(root, `test/fixtures/${set}/scim-gen.config.json`);
@@ -46,9 +60,9 @@ for (const set of SETS) {
     check.push(time(["check", "--config", config, "--out", out]));
   }
   rmSync(out, { recursive: true, force: true });
-  const row = { cold: median(cold), warm: median(warm), check: median(check) };
-  worst = { generate: Math.max(worst.generate, row.cold), check: Math.max(worst.check, row.check) };
-  console.log(`${set.padEnd(12)} ${fmt(row.cold)}        ${fmt(row.warm)}        ${fmt(row.check)}`);
+  worst = { generate: Math.max(worst.generate, median(cold.map((r) => r.wall))), check: Math.max(worst.check, median(check.map((r) => r.wall))) };
+  console.log(`${set.padEnd(12)} ${fmt(cold)}    ${fmt(warm)}    ${fmt(check)}`);
 }
 const ok = worst.generate <= 1500 && worst.check <= 1000;
-console.log(`targets: generate <= 1500 ms (worst ${worst.generate.toFixed(0)}), check <= 1000 ms (worst ${worst.check.toFixed(0)}): ${ok ? "met" : "MISSED"}`);
+console.log(`targets (wall): generate <= 1500 ms (worst ${worst.generate.toFixed(0)}), check <= 1000 ms (worst ${worst.check.toFixed(0)}): ${ok ? "met" : "MISSED"}`);
+console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
