@@ -62,3 +62,17 @@ describe("hostile PATCH bodies: precise error, nothing changed", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe("error details stay short whatever the input", () => {
+  const huge = "k".repeat(100_000);
+  it.each([
+    ["huge no-path key", patch({ op: "add", value: { [huge]: 1 } })],
+    ["huge op", patch({ op: huge })],
+    ["huge filter value", patch({ op: "remove", path: `emails[value eq "${huge.slice(0, 9000)}"]` })],
+    ["huge URN key", patch({ op: "add", value: { [`urn:${huge}`]: {} } })],
+  ])("%s", (_, body) => {
+    const e = scimError(() => applyPatch(user(), body, users));
+    expect(e.status).toBe(400);
+    expect(e.detail.length).toBeLessThan(400);
+  });
+});

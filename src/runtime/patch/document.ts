@@ -10,10 +10,11 @@ import { elementType, identity } from "./values.js";
 // written back in declared case), extension containers, and the RFC rules shared by all
 // operations: mutability (RFC 7644 §3.5.2), "add does not duplicate", one primary.
 
-export const mutability = (path: string, why: string): ScimError => new ScimError(400, "mutability", `Attribute '${path}' ${why}`);
-export const invalidValue = (path: string, why: string): ScimError => new ScimError(400, "invalidValue", `'${path}' ${why}`);
-export const noTarget = (path: string): ScimError =>
-  new ScimError(400, "noTarget", `The path "${path.length > 100 ? `${path.slice(0, 100)}…` : path}" matched no value`);
+/** Client text in a detail is clipped: a 100 KB key must not come back as a 100 KB error. */
+const clip = (s: string): string => (s.length > 100 ? `${s.slice(0, 100)}…` : s);
+export const mutability = (path: string, why: string): ScimError => new ScimError(400, "mutability", `Attribute '${clip(path)}' ${why}`);
+export const invalidValue = (path: string, why: string): ScimError => new ScimError(400, "invalidValue", `'${clip(path)}' ${why}`);
+export const noTarget = (path: string): ScimError => new ScimError(400, "noTarget", `The path "${clip(path)}" matched no value`);
 
 /**
  * Copy-on-write over the stored resource: the top level is a shallow copy, an extension
