@@ -1,0 +1,110 @@
+import type { AttributeModel } from "../manifest/model.js";
+import type { ResourceTypeIndex } from "../manifest/resolve.js";
+import type { CompatPolicy } from "./policy.js";
+
+// Shapes of POST/PUT bodies the generated validators rightly refuse, rewritten into their
+// RFC form before validation when the tenant's profile allows it:
+//   emptyAsRemoval        "title": ""                  → attribute left unassigned
+//   stringAsComplexValue  "manager": "u1", "members": ["u1"] → {"value": "u1"}
+//   singleAsList          "emails": {"value": …}       → [{"value": …}]
+// Copy on write: the input is never changed, untouched values are shared.
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function hasValueSub(attr: AttributeModel): boolean {
+  return attr.subAttributes?.some((s) => s.name.toLowerCase() === "value") === true;
+}
+
+function subNamed(attr: AttributeModel, name: string): boolean {
+  return attr.subAttributes?.some((s) => s.name.toLowerCase() === name) === true;
+}
+
+/** One complex value in RFC form (exported for PATCH values). */
+export function complexValue(v: unknown, attr: AttributeModel, policy: CompatPolicy): unknown {
+  const s = policy.switches;
+  if (typeof v === "string" && s.stringAsComplexValue && hasValueSub(attr)) return { value: v };
+  if (!isObject(v)) return v;
+  const rename = s.displayNameAsDisplay && subNamed(attr, "display") && !subNamed(attr, "displayname");
+  if (!s.emptyAsRemoval && !rename) return v;
+  let out: Json | undefined;
+  for (const k of Object.keys(v)) {
+    if (s.emptyAsRemoval && v[k] === "") {
+      out ??= { ...v };
+      delete out[k];
+    } else if (rename && k.toLowerCase() === "displayname" && !Object.keys(v).some((x) => x.toLowerCase() === "display")) {
+      out ??= { ...v };
+      out.display = v[k];
+      delete out[k];
+    }
+  }
+  return out ?? v;
+}
+
+/** The value for `attr`, or undefined to drop the key. */
+function attributeValue(v: unknown, attr: AttributeModel, policy: CompatPolicy): unknown {
+  const s = policy.switches;
+  if (v === "" && s.emptyAsRemoval) return undefined;
+  if (attr.type !== "complex") {
+    if (attr.multiValued && s.singleAsList && v !== null && !Array.isArray(v) && typeof v !== "object") return [v];
+    return v;
+  }
+  if (attr.multiValued) {
+    let list = v;
+    if (!Array.isArray(list)) {
+      if ((isObject(list) && s.singleAsList) || (typeof list === "string" && s.stringAsComplexValue && list !== "")) list = [list];
+      else return v;
+    }
+    const arr = list as unknown[];
+    let out: unknown[] | undefined = list === v ? undefined : [...arr];
+    for (let i = 0; i < arr.length; i++) {
+      const next = complexValue(arr[i], attr, policy);
+      if (next === arr[i]) continue;
+      out ??= [...arr];
+      out[i] = next;
+    }
+    return out ?? list;
+  }
+  const next = complexValue(v, attr, policy);
+  return isObject(next) && Object.keys(next).length === 0 && next !== v ? undefined : next;
+}
+
+function rewrite(obj: Json, resolveKey: (key: string) => AttributeModel | undefined, policy: CompatPolicy): Json {
+  let out: Json | undefined;
+  for (const key of Object.keys(obj)) {
+    const attr = resolveKey(key);
+    if (!attr) continue;
+    const v = obj[key];
+    const next = attributeValue(v, attr, policy);
+    if (next === v) continue;
+    out ??= { ...obj };
+    if (next === undefined) delete out[key];
+    else out[key] = next;
+  }
+  return out ?? obj;
+}
+
+/** The body in RFC form for `type`, or the same object when nothing needed rewriting. */
+export function normalizeBody(body: Json, type: ResourceTypeIndex, policy: CompatPolicy): Json {
+  const s = policy.switches;
+  if (!s.emptyAsRemoval && !s.stringAsComplexValue && !s.singleAsList && !s.displayNameAsDisplay) return body;
+  const top = rewrite(body, (key) => {
+    const hit = key.startsWith("urn:") ? undefined : type.resolve(key);
+    return hit && !hit.extension && !hit.subAttribute ? hit.attribute : undefined;
+  }, policy);
+  let out = top;
+  for (const ext of type.extensions) {
+    const key = Object.keys(top).find((k) => k.toLowerCase() === ext.id.toLowerCase());
+    const v = key === undefined ? undefined : top[key];
+    if (key === undefined || !isObject(v)) continue;
+    const next = rewrite(v, (k) => {
+      const hit = type.resolve(`${ext.id}:${k}`);
+      return hit && !hit.subAttribute ? hit.attribute : undefined;
+    }, policy);
+    if (next === v) continue;
+    if (out === body) out = { ...body };
+    out[key] = next;
+  }
+  return out;
+}
