@@ -6,4 +6,5 @@ export type * from "./stores/contract.js";
 export * from "./resource/index.js";
 export * from "./http/index.js";
 export * from "./tenancy/index.js";
+export * from "./compat/index.js";
 export { applyPatch, patchResource, readPatchMessage, resolvePatchPolicy, STRICT_PATCH_POLICY, DEFAULT_MAX_OPERATIONS, PATCH_OP_SCHEMA, type PatchPolicy, type ResolvedPatchPolicy, type PatchResourceOptions } from "./patch/index.js";

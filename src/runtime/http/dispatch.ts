@@ -1,3 +1,5 @@
+import { policyFor } from "../compat/policy.js";
+import { readBulk, runBulk, type BulkLimits, type BulkOpRequest } from "../bulk/index.js";
 import { ScimError } from "../errors.js";
 import type { ManifestIndex } from "../manifest/resolve.js";
 import type { Authenticator, TenantResolver } from "../tenancy/types.js";
@@ -7,9 +9,9 @@ import { runtimeFor, type Env, type ResourceTypeRuntime } from "./env.js";
 import { listResources, searchRoot } from "./list.js";
 import { parseParams } from "./query.js";
 import { createResource, deleteResource, getResource, patchResource, queryOf, replaceResource } from "./resources.js";
-import { json, listResponse } from "./response.js";
+import { errorResponse, internalError, json, listResponse } from "./response.js";
 import { ALLOWED, route, type Route } from "./router.js";
-import type { RequestContext, ScimRequest, ScimResponse } from "./types.js";
+import type { Logger, RequestContext, ScimRequest, ScimResponse } from "./types.js";
 
 // The request pipeline, in order: header limits, tenant (from the path, host or header),
 // credentials (401), tenant admission (404: a valid token for another tenant learns
@@ -24,10 +26,14 @@ export interface Settings {
   readonly auth: Authenticator;
   readonly tenancy: TenantResolver;
   readonly me: MeHook | undefined;
-  readonly compat: readonly string[];
+  /** The compat profile names for a tenant (strict when empty). */
+  readonly compat: (tenant: string) => readonly string[];
   readonly maxHeaderBytes: number;
   readonly publicUrl: string | undefined;
   readonly discovery: (baseUrl: string) => Discovery;
+  /** Undefined when Bulk is switched off (501). */
+  readonly bulk: BulkLimits | undefined;
+  readonly logger: Logger;
 }
 
 const neverAborted = new AbortController().signal;
@@ -65,7 +71,10 @@ export async function dispatch(req: ScimRequest, settings: Settings): Promise<Sc
   if (tenant === undefined || (principal.tenants !== "*" && !principal.tenants.includes(tenant))) {
     throw ScimError.notFound(`no SCIM endpoint at ${JSON.stringify(path.slice(0, 120))}`);
   }
-  const r = route(match.rest, settings.index);
+  const compat = settings.compat(tenant);
+  // The Microsoft suite asks for /serviceConfiguration; only its profile serves the alias.
+  const rest = policyFor(compat).switches.serviceConfigurationAlias && /^\/serviceConfiguration\/?$/i.test(match.rest) ? "/ServiceProviderConfig" : match.rest;
+  const r = route(rest, settings.index);
   const method = req.method.toUpperCase();
   const allowed = ALLOWED[r.kind];
   if (!allowed.includes(method)) {
@@ -73,7 +82,7 @@ export async function dispatch(req: ScimRequest, settings: Settings): Promise<Sc
     return { ...json(405, e.toJSON()), headers: { "content-type": "application/scim+json", allow: allowed.join(", ") } };
   }
   const baseUrl = origin(req, settings) + match.basePath;
-  const ctx: RequestContext = { tenant, principal, baseUrl, compat: settings.compat, signal: req.signal ?? neverAborted, requestId: requestId() };
+  const ctx: RequestContext = { tenant, principal, baseUrl, compat, signal: req.signal ?? neverAborted, requestId: requestId() };
   return endpoint(req, ctx, r, settings, method);
 }
 
@@ -89,6 +98,11 @@ async function endpoint(req: ScimRequest, ctx: RequestContext, r: Route, setting
       // RFC 7644 §4: filtering discovery endpoints is not supported; say so with 403.
       if (parseParams(queryOf(req)).has("filter")) throw new ScimError(403, undefined, "filter is not supported on discovery endpoints");
       const all = r.kind === "schemas" ? d.schemas : d.resourceTypes;
+      // Order is not specified (RFC 7644 §4); the Microsoft suite reads Resources[0] as User.
+      if (r.kind === "resourceTypes" && policyFor(ctx.compat).switches.resourceTypesUserFirst) {
+        const users = all.filter((t) => (t as { name?: unknown }).name === "User");
+        return listResponse(all.length, 1, [...users, ...all.filter((t) => !users.includes(t))]);
+      }
       return listResponse(all.length, 1, all);
     }
     case "root":
@@ -111,7 +125,39 @@ async function endpoint(req: ScimRequest, ctx: RequestContext, r: Route, setting
     }
     case "resource":
       return onResource(req, ctx, runtimeFor(env, r.type), r.id, settings, method);
+    case "bulk": {
+      if (!settings.bulk) throw new ScimError(501, undefined, "Bulk is not enabled on this service provider");
+      const bulk = await readBulk(req, settings.bulk, env.limits);
+      await env.ready();
+      return runBulk(bulk, { baseUrl: ctx.baseUrl, door: bulkDoor(ctx, settings), signal: ctx.signal });
+    }
   }
+}
+
+const encoder = new TextEncoder();
+
+/** Bulk's door into this pipeline (DESIGN.md rule 4): each operation is routed and run as
+ * its own request under the bulk request's context (tenant, principal, compat), so it is
+ * validated, versioned and stored exactly as a single request would be. */
+function bulkDoor(ctx: RequestContext, settings: Settings) {
+  return async (op: BulkOpRequest): Promise<ScimResponse> => {
+    try {
+      const r = route(op.path, settings.index);
+      // RFC 7644 §3.7: POST to a resource type endpoint, the rest to a resource.
+      const fits = op.method === "POST" ? r.kind === "collection" : r.kind === "resource";
+      if (!fits) {
+        const want = op.method === "POST" ? "a resource type endpoint such as /Users" : "a resource such as /Users/{id}";
+        throw ScimError.badRequest("invalidValue", `${op.method} in a bulk request must target ${want}, not ${JSON.stringify(op.path.slice(0, 120))}`);
+      }
+      const headers: Record<string, string> = { "content-type": "application/scim+json" };
+      if (op.ifMatch !== undefined) headers["if-match"] = op.ifMatch;
+      const req: ScimRequest = { method: op.method, url: op.path, headers, signal: ctx.signal, ...(op.body ? { body: encoder.encode(JSON.stringify(op.body)) } : {}) };
+      return await endpoint(req, ctx, r, settings, op.method);
+    } catch (e) {
+      if (e instanceof ScimError) return errorResponse(e);
+      return internalError(e, ctx.requestId, settings.logger);
+    }
+  };
 }
 
 async function onResource(req: ScimRequest, ctx: RequestContext, rt: ResourceTypeRuntime, id: string, settings: Settings, method: string): Promise<ScimResponse> {

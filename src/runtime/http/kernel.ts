@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { compatSelector, type CompatSelection } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import type { Manifest } from "../manifest/model.js";
 import { ManifestIndex } from "../manifest/resolve.js";
@@ -31,8 +32,9 @@ export interface KernelOptions {
   /** Maps the authenticated principal to its own resource for /Me (RFC 7644 §3.11). */
   readonly me?: MeHook;
   readonly logger?: Logger;
-  /** Names of IdP compatibility profiles, carried in the RequestContext. */
-  readonly compat?: readonly string[];
+  /** IdP compatibility profiles (src/runtime/compat), for every tenant (a list of names)
+   * or per tenant (a function of the tenant name); carried in the RequestContext. */
+  readonly compat?: CompatSelection;
   /** Paging maximum, advertised as filter.maxResults. Default 1000. */
   readonly maxResults?: number;
   /** Default 1 MB. */
@@ -44,6 +46,9 @@ export interface KernelOptions {
   /** Origin for meta.location, e.g. "https://scim.example.com"; default from Host. */
   readonly publicUrl?: string;
   readonly documentationUri?: string;
+  /** Bulk (RFC 7644 §3.7) limits, advertised in ServiceProviderConfig; `false` turns
+   * /Bulk off (501). Default 1000 operations and 1 MB. */
+  readonly bulk?: { readonly maxOperations?: number; readonly maxPayloadSize?: number } | false;
 }
 
 export interface Kernel {
@@ -81,6 +86,7 @@ export function createKernel(options: KernelOptions): Kernel {
     validateOptions: {},
     ready: store ? lazyOpen(() => store.open(index)) : () => Promise.resolve(),
   };
+  const bulk = options.bulk === false ? undefined : { maxOperations: options.bulk?.maxOperations ?? 1000, maxPayloadSize: options.bulk?.maxPayloadSize ?? 1_048_576 };
   const schemes: readonly AuthenticationScheme[] = options.auth.schemes;
   const discoveries = new Map<string, Discovery>();
   const discovery = (baseUrl: string): Discovery => {
@@ -90,6 +96,7 @@ export function createKernel(options: KernelOptions): Kernel {
         maxResults,
         maxPayloadSize: env.limits.maxBytes,
         patch: true,
+        ...(bulk ? { bulk } : {}),
         authenticationSchemes: schemes,
         ...(options.documentationUri ? { documentationUri: options.documentationUri } : {}),
       });
@@ -104,10 +111,12 @@ export function createKernel(options: KernelOptions): Kernel {
     auth: options.auth,
     tenancy: options.tenancy ?? singleTenant(),
     me: options.me,
-    compat: options.compat ?? [],
+    compat: compatSelector(options.compat),
     maxHeaderBytes: options.maxHeaderBytes ?? 8192,
     publicUrl: options.publicUrl?.replace(/\/+$/, ""),
     discovery,
+    bulk,
+    logger,
   };
   return {
     manifest: index,

@@ -1,3 +1,4 @@
+import { policyFor } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import type { ResolvedAttribute } from "../manifest/resolve.js";
 import { checkContentType, parseJsonBody, readBody } from "./body.js";
@@ -28,7 +29,7 @@ export async function queryParams(req: ScimRequest, env: Env, viaPost: boolean):
 
 export async function listResources(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, viaPost: boolean): Promise<ScimResponse> {
   const params = await queryParams(req, env, viaPost);
-  const { list, projection } = parseListQuery(params, [rt.type], env.maxResults);
+  const { list, projection } = parseListQuery(params, [rt.type], env.maxResults, policyFor(ctx.compat));
   const result = await rt.handler.list(ctx, list);
   const resources = result.resources.map((r) => represent(ctx, rt, r, projection));
   return listResponse(result.totalResults, list.startIndex, resources);
@@ -47,7 +48,8 @@ function valueAt(record: ResourceRecord, hit: ResolvedAttribute): unknown {
 export async function searchRoot(req: ScimRequest, ctx: RequestContext, env: Env, viaPost: boolean): Promise<ScimResponse> {
   const params = await queryParams(req, env, viaPost);
   const runtimes = [...env.types.values()];
-  const { list, projection, filterText } = parseListQuery(params, runtimes.map((r) => r.type), env.maxResults);
+  const compat = policyFor(ctx.compat);
+  const { list, projection, filterText } = parseListQuery(params, runtimes.map((r) => r.type), env.maxResults, compat);
   const window = list.startIndex - 1 + list.count;
   if (window > env.maxResults * 10) {
     throw ScimError.badRequest("tooMany" as const, `a query across resource types can page only to ${env.maxResults * 10} results`);
@@ -60,7 +62,7 @@ export async function searchRoot(req: ScimRequest, ctx: RequestContext, env: Env
     const query: { -readonly [K in keyof ListQuery]: ListQuery[K] } = { ...list, startIndex: 1, count: window };
     if (filterText !== undefined) {
       try {
-        query.filter = filterFor(filterText, rt.type);
+        query.filter = filterFor(filterText, rt.type, compat);
       } catch (e) {
         firstError ??= e; // this type lacks an attribute the filter names: nothing matches
         continue;

@@ -1,3 +1,4 @@
+import type { CompatPolicy } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import type { Filter } from "../filter/ast.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
@@ -93,11 +94,11 @@ function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
 }
 
 /** A parsed filter with attribute paths resolved against `type` (400 invalidFilter otherwise). */
-export function filterFor(text: string, type: ResourceTypeIndex): Filter {
-  return checkedFilter(text, type);
+export function filterFor(text: string, type: ResourceTypeIndex, compat?: CompatPolicy): Filter {
+  return checkedFilter(text, type, compat);
 }
 
-export function parseListQuery(params: Params, types: readonly ResourceTypeIndex[], maxResults: number): ParsedQuery {
+export function parseListQuery(params: Params, types: readonly ResourceTypeIndex[], maxResults: number, compat?: CompatPolicy): ParsedQuery {
   const startIndex = Math.max(1, integer(params, "startindex") ?? 1); // < 1 means 1
   const count = Math.min(maxResults, Math.max(0, integer(params, "count") ?? maxResults)); // < 0 means 0
   const sortByRaw = params.get("sortby");
@@ -112,7 +113,7 @@ export function parseListQuery(params: Params, types: readonly ResourceTypeIndex
   }
   const filterText = params.get("filter");
   let filter: Filter | undefined;
-  if (filterText !== undefined && types.length === 1) filter = filterFor(filterText, types[0]!);
+  if (filterText !== undefined && types.length === 1) filter = filterFor(filterText, types[0]!, compat);
   const list: { -readonly [K in keyof ListQuery]: ListQuery[K] } = { startIndex, count };
   if (filter) list.filter = filter;
   if (sortByRaw !== undefined && sortByRaw !== "") {

@@ -1,3 +1,5 @@
+import { coerceFilterLiterals } from "../compat/filter.js";
+import type { CompatPolicy } from "../compat/policy.js";
 import type { Filter } from "../filter/ast.js";
 import { canonicalizeFilter, compileFilter, parseFilter } from "../filter/index.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
@@ -12,18 +14,23 @@ const MAX_CACHED = 1000;
 const checked = new WeakMap<ResourceTypeIndex, Map<string, Filter>>();
 
 /** Parses `text`, resolves every attribute path against `type` (400 invalidFilter),
- * remembering recent filters per type: IdPs repeat the same few shapes. */
-export function checkedFilter(text: string, type: ResourceTypeIndex): Filter {
+ * remembering recent filters per type: IdPs repeat the same few shapes. A compat policy
+ * may parse leniently and coerce literals (its own cache key: strict text never shares
+ * an entry with a tolerated one). */
+export function checkedFilter(text: string, type: ResourceTypeIndex, compat?: CompatPolicy): Filter {
   let perType = checked.get(type);
   if (!perType) checked.set(type, (perType = new Map()));
-  let filter = perType.get(text);
+  const tolerant = compat !== undefined && !compat.strict;
+  const key = tolerant ? `\u0000${compat.key}\u0000${text}` : text;
+  let filter = perType.get(key);
   if (!filter) {
     // Canonical paths (declared case, URN-qualified extensions) so stores and handlers see
     // one spelling; compiling checks operators against attribute types (400 invalidFilter).
-    filter = canonicalizeFilter(parseFilter(text), type);
+    filter = canonicalizeFilter(parseFilter(text, tolerant ? compat.filter : undefined), type);
+    if (tolerant) filter = coerceFilterLiterals(filter, type, compat);
     compileFilter(filter, type);
     if (perType.size >= MAX_CACHED) perType.clear();
-    perType.set(text, filter);
+    perType.set(key, filter);
   }
   return filter;
 }
