@@ -1,7 +1,7 @@
 // The example SaaS app's SCIM service: the code generated from ./schemas (see
 // scim-gen.<framework>.json) served by the kernel. Configuration comes from the
 // environment; see the README's server section.
-import { anyTenancy, bearerTokens, pathTenant, singleTenant, type Store } from "scim-gen/runtime";
+import { anyTenancy, bearerTokens, parseCompatList, pathTenant, singleTenant, type CompatSelection, type Store } from "scim-gen/runtime";
 import { memoryStore } from "scim-gen/stores/memory";
 
 type Framework = "express" | "fastify" | "hono" | "node";
@@ -39,6 +39,26 @@ function tenants(): Record<string, string> {
   return out;
 }
 
+/** COMPAT="entra,okta" for every tenant; COMPAT_TENANTS="acme:entra+okta,globex:okta" per tenant. */
+function compat(): CompatSelection {
+  const all = check(() => parseCompatList(process.env.COMPAT));
+  const perTenant = new Map<string, readonly string[]>();
+  for (const entry of (process.env.COMPAT_TENANTS ?? "").split(",").filter(Boolean)) {
+    const at = entry.indexOf(":");
+    if (at <= 0) fail(`COMPAT_TENANTS entry ${JSON.stringify(entry)} is not tenant:profile+profile`);
+    perTenant.set(entry.slice(0, at).trim(), check(() => parseCompatList(entry.slice(at + 1).replaceAll("+", ","))));
+  }
+  return perTenant.size === 0 ? all : (tenant: string) => perTenant.get(tenant) ?? all;
+}
+
+function check<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+}
+
 async function store(): Promise<Store> {
   const kind = process.env.STORE ?? "memory";
   if (kind === "memory") return memoryStore();
@@ -63,9 +83,10 @@ export async function start(): Promise<{ url: string; close(): Promise<void> }> 
     store: await store(),
     auth: bearerTokens({ default: process.env.SCIM_TOKEN ?? "dev-token", ...extra }),
     tenancy: anyTenancy(singleTenant({ basePath: "/scim/v2" }), pathTenant({ pattern: "/tenants/{tenant}/scim/v2" })),
+    compat: compat(),
   });
   const running = await scim.listen(port(), "127.0.0.1");
-  console.log(`SCIM ready (${framework}, ${process.env.STORE ?? "memory"} store): ${running.url}/scim/v2`);
+  console.log(`SCIM ready (${framework}, ${process.env.STORE ?? "memory"} store${process.env.COMPAT ? `, compat ${process.env.COMPAT}` : ""}): ${running.url}/scim/v2`);
   for (const name of Object.keys(extra)) console.log(`  tenant ${name}: ${running.url}/tenants/${name}/scim/v2`);
   return running;
 }
