@@ -42,6 +42,17 @@ function list(dir: string): string[] {
   }
 }
 
+function subdirectories(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 function walk(dir: string, segments: readonly string[], out: Set<string>): void {
   const [head, ...rest] = segments;
   if (head === undefined) {
@@ -50,11 +61,8 @@ function walk(dir: string, segments: readonly string[], out: Set<string>): void 
   }
   if (head === "**") {
     walk(dir, rest, out);
-    for (const name of list(dir)) {
-      if (name.startsWith(".") || name === "node_modules") continue;
-      const child = join(dir, name);
-      if (isDir(child)) walk(child, segments, out);
-    }
+    // Dirent.isDirectory() does not follow symlinks, so a link loop cannot recurse forever.
+    for (const entry of subdirectories(dir)) walk(join(dir, entry), segments, out);
     return;
   }
   if (!MAGIC.test(head)) {
@@ -75,7 +83,8 @@ export function expandPattern(pattern: string, baseDir: string): string[] {
     else if (isFile(absolute)) out.add(absolute);
     return [...out].sort();
   }
-  const parts = absolute.split(/[\\/]/);
+  // "a/**/**/b" matches what "a/**/b" does; collapsing keeps the walk linear.
+  const parts = absolute.split(/[\\/]/).filter((p, i, all) => !(p === "**" && all[i - 1] === "**"));
   const firstMagic = parts.findIndex((p) => MAGIC.test(p));
   const root = parts.slice(0, firstMagic).join("/") || "/";
   walk(root, parts.slice(firstMagic), out);

@@ -1,3 +1,5 @@
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { expandPattern } from "../../src/schema/glob.js";
 import { findSyntaxError } from "../../src/schema/json.js";
@@ -83,7 +85,14 @@ describe("glob expansion", () => {
     ["a/b/y.json", ["a/b/y.json"]],
     ["a/*/y.json", ["a/b/y.json"]],
     ["nothing/**/*.json", []],
+    ["a/**/**/**/**/**/**/**/**/**/**/**/**/*.json", ["a/b/c/z.json", "a/b/y.json", "a/x.json"]],
   ])("%s", (pattern, expected) => {
     expect(rel(expandPattern(pattern, dir))).toEqual(expected);
+  });
+
+  it("a symlink loop under ** does not recurse", () => {
+    const loop = tempTree({ "d/x.json": {} });
+    symlinkSync(loop, join(loop, "d/back"));
+    expect(expandPattern("**/*.json", loop).map((f) => f.slice(loop.length + 1))).toEqual(["d/x.json"]);
   });
 });
