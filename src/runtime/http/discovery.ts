@@ -2,8 +2,8 @@ import { ScimError } from "../errors.js";
 import type { AttributeModel, Manifest, SchemaModel } from "../manifest/model.js";
 
 // Discovery documents (RFC 7644 §4, RFC 7643 §5-§7) built from the manifest. They must be
-// true: every feature advertised here is one the pipeline implements, so bulk and
-// changePassword are off, and the authentication schemes come from the configured auth.
+// true: every feature advertised here is one the pipeline implements, so changePassword
+// is off, bulk is on only with its limits, and the authentication schemes come from the configured auth.
 
 const SPC_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 const RT_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
@@ -23,6 +23,8 @@ export interface DiscoveryOptions {
   readonly maxResults: number;
   readonly maxPayloadSize: number;
   readonly patch: boolean;
+  /** RFC 7644 §3.7.4 limits; absent when /Bulk is off. */
+  readonly bulk?: { readonly maxOperations: number; readonly maxPayloadSize: number };
   readonly authenticationSchemes: readonly AuthenticationScheme[];
   readonly documentationUri?: string;
 }
@@ -59,7 +61,7 @@ export class Discovery {
     const spc: Json = {
       schemas: [SPC_SCHEMA],
       patch: { supported: options.patch },
-      bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+      bulk: options.bulk ? { supported: true, ...options.bulk } : { supported: false, maxOperations: 0, maxPayloadSize: 0 },
       filter: { supported: true, maxResults: options.maxResults },
       changePassword: { supported: false },
       sort: { supported: true },

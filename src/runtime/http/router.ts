@@ -12,6 +12,7 @@ export type Route =
   | { readonly kind: "root" }
   | { readonly kind: "rootSearch" }
   | { readonly kind: "me" }
+  | { readonly kind: "bulk" }
   | { readonly kind: "collection"; readonly type: ResourceTypeIndex }
   | { readonly kind: "search"; readonly type: ResourceTypeIndex }
   | { readonly kind: "resource"; readonly type: ResourceTypeIndex; readonly id: string };
@@ -24,6 +25,7 @@ export const ALLOWED: Readonly<Record<Route["kind"], readonly string[]>> = {
   root: ["GET"],
   rootSearch: ["POST"],
   me: ["GET", "PUT", "PATCH", "DELETE"],
+  bulk: ["POST"],
   collection: ["GET", "POST"],
   search: ["POST"],
   resource: ["GET", "PUT", "PATCH", "DELETE"],
@@ -77,6 +79,9 @@ export function route(path: string, index: ManifestIndex): Route {
       return second === undefined ? { kind: "schemas" } : { kind: "schemas", id: decodeSegment(second, path) };
     case "Me":
       if (second === undefined) return { kind: "me" };
+      throw notFound(path);
+    case "Bulk":
+      if (second === undefined) return { kind: "bulk" };
       throw notFound(path);
   }
   const type = index.resourceType(first);
