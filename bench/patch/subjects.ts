@@ -36,6 +36,10 @@ const validateUser = validators.User!;
 export const ours = (): unknown => patchResource(user, body, users, validateUser);
 export const theirs = (): unknown => scimPatch(user as unknown as ScimResource, Operations as ScimPatchOperation[], { mutateDocument: false });
 
+/** POST validation alone (mode create), for the validator figure. */
+const { id: _id, ...body0 } = user;
+export const validateCreate = (): unknown => validateUser(body0, { mode: "create" });
+
 /** Both produce the same change (checked before timing). */
 export function agree(): boolean {
   const a = ours() as typeof user;
