@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { generate } from "../../src/emit/index.js";
 import { buildJsonSchema } from "../../src/emit/schema-json/index.js";
 import { loadTree, deviceSchema, deviceType } from "../schema/helpers.js";
-import { attr, deviceIr, interfaceBody, syntaxErrors } from "./support.js";
+import { attr, declaredVariables, deviceIr, interfaceBody, syntaxErrors } from "./support.js";
 
 // The issue's hostile attribute names: each is either emitted as valid, safe (quoted
 // where needed) TypeScript or refused by the loader with a clear rule; never broken
@@ -45,5 +45,21 @@ describe("hostile attribute names", () => {
     expect(Object.getPrototypeOf(props)).toBeNull();
     expect(({} as Record<string, unknown>).type).toBeUndefined();
     expect(JSON.parse(files.find((f) => f.path === "schema.json")!.contents).$defs.Device.properties).toHaveProperty(["__proto__"]);
+  });
+
+  it("hostile descriptions and canonical values cannot break out of comments or strings in any emitted file", () => {
+    const evil = "*/ export const pwned = 1; /* ` ${x} \\ \" ' \u2028 </script>";
+    const { problems, manifest } = loadTree({
+      "d.json": { ...deviceSchema([{ name: "serial", description: evil, canonicalValues: [evil, "`${1}`"] }]), description: evil, name: evil },
+      "t.json": deviceType({ description: evil }),
+    });
+    expect(problems).toEqual([]);
+    for (const framework of [undefined, "express", "fastify", "hono", "node"] as const) {
+      const files = generate(manifest!, { runtimeImport: "scim-gen/runtime", ...(framework ? { framework } : {}) });
+      for (const f of files.filter((x) => x.path.endsWith(".ts"))) {
+        expect(syntaxErrors(f.contents), `${framework}: ${f.path}`).toEqual([]);
+        expect(declaredVariables(f.contents), `${framework}: ${f.path}`).not.toContain("pwned");
+      }
+    }
   });
 });

@@ -31,3 +31,14 @@ export function interfaceBody(source: string, name: string): string {
 /** `key?: type` lines of an interface body, comments dropped. */
 export const members = (body: string): string[] =>
   body.split("\n").slice(1, -1).map((l) => l.trim()).filter((l) => l && !l.startsWith("/**") && !l.startsWith("*"));
+
+/** Names of every variable declared anywhere in `source` (comments and strings are not code). */
+export function declaredVariables(source: string): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) names.push(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile("x.ts", source, ts.ScriptTarget.ES2022, true));
+  return names;
+}
