@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyPatch, patchResource } from "../../src/runtime/patch/index.js";
+import { sameValue } from "../../src/runtime/resource/values.js";
 import { ENT, group, groups, JAMES, patch, scimError, user, users, validateGroup, validateUser } from "./fixtures.js";
 
 type Data = Record<string, unknown>;
@@ -137,5 +138,21 @@ describe("add does not duplicate (RFC 7644 §3.5.2.1)", () => {
   ])("%s", (_, members, value, count) => {
     const out = patchResource(group(members), patch({ op: "add", path: "members", value }), groups, validateGroup);
     expect((out.members as unknown[]).length).toBe(count);
+  });
+});
+
+describe("a PATCH that changes nothing (RFC 7644 §3.5.2.1: no change to the modify timestamp)", () => {
+  it.each<[string, unknown[]]>([
+    ["add of values already present", [{ op: "add", path: "emails", value: [{ value: "babs@jensen.org", type: "home" }] }]],
+    ["replace with the same value", [{ op: "replace", path: "nickName", value: "Babs" }]],
+    ["remove of an absent attribute", [{ op: "remove", path: "title" }]],
+  ])("%s: the result equals the stored data, so the kernel can skip the write", (_, ops) => {
+    const stored = validateUser(user(), { mode: "replace", existing: user() });
+    expect(sameValue(patchResource(stored, patch(...ops), users, validateUser), stored)).toBe(true);
+  });
+
+  it("a real change is not equal", () => {
+    const stored = validateUser(user(), { mode: "replace", existing: user() });
+    expect(sameValue(patchResource(stored, patch({ op: "replace", path: "nickName", value: "B" }), users, validateUser), stored)).toBe(false);
   });
 });
