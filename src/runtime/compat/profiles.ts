@@ -26,8 +26,9 @@ export const PROFILES: Readonly<Record<string, CompatProfile>> = Object.freeze({
   /** Microsoft Entra ID provisioning (default and aadOptscim062020 shapes). */
   entra,
   /** The Microsoft "SCIM Tests" Postman collection and SCIM Validator: Entra plus 204 on
-   * PATCH, the /serviceConfiguration alias, User listed first, member `displayName`. */
-  "microsoft-suite": { ...entra, displayNameAsDisplay: true, resourceTypesUserFirst: true, patchNoContent: true, serviceConfigurationAlias: true },
+   * PATCH, the /serviceConfiguration alias, User listed first, member `displayName`,
+   * members that name no resource. */
+  "microsoft-suite": { ...entra, displayNameAsDisplay: true, resourceTypesUserFirst: true, keepUnknownMembers: true, patchNoContent: true, serviceConfigurationAlias: true },
   /** Okta (OIN and AIW apps): no-path replace carrying the read-only group `id`,
    * `replace members []`, re-sent removals, blank values from profile mappings. */
   okta: { ignoreReadOnlyInValue: true, pathKeysInValue: true, removeNoMatchIsNoop: true, emptyAsRemoval: true },

@@ -42,6 +42,10 @@ export interface CompatSwitches {
   readonly displayNameAsDisplay: boolean;
   /** GET /ResourceTypes lists User first (the Microsoft suite reads Resources[0]). */
   readonly resourceTypesUserFirst: boolean;
+  /** Group members whose `value` names no resource of the tenant are kept on PUT/PATCH
+   * (the Microsoft suite adds `"string id 1"`); strict: 400 invalidValue. Never reaches
+   * another tenant: stores resolve references inside the tenant only. */
+  readonly keepUnknownMembers: boolean;
   /** PATCH answers 204 No Content instead of 200 with the resource (the Microsoft suite). */
   readonly patchNoContent: boolean;
   /** `GET /serviceConfiguration` serves the ServiceProviderConfig (the Microsoft suite). */
@@ -65,6 +69,7 @@ export const STRICT_SWITCHES: CompatSwitches = Object.freeze({
   emptyAsRemoval: false,
   displayNameAsDisplay: false,
   resourceTypesUserFirst: false,
+  keepUnknownMembers: false,
   patchNoContent: false,
   serviceConfigurationAlias: false,
 });
