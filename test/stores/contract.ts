@@ -6,14 +6,15 @@ import { listContract } from "./contract-list.js";
 import { membershipContract } from "./contract-membership.js";
 import { filterContract } from "./contract-filters.js";
 import { hostileContract } from "./contract-hostile.js";
+import { corpusContract } from "./contract-corpus.js";
 
 // The one Store contract suite (issue 6, deliver 1), run unchanged by memory.test.ts,
 // sqlite.test.ts and postgres.test.ts. Each test works in fresh tenants, so one store
 // instance serves the whole file and tenant isolation is exercised all the time.
 
 export interface ContractTarget {
-  /** A new, empty, unopened store. */
-  make(): Promise<Store>;
+  /** A new, unopened store (it may share a database with earlier ones: tests use fresh tenants). */
+  make(options?: { now?: () => Date }): Promise<Store>;
   /** Extra teardown after close(), e.g. deleting a file. */
   cleanup?(): Promise<void>;
 }
@@ -57,7 +58,6 @@ export function storeContract(name: string, target: ContractTarget): void {
     });
     afterAll(async () => {
       await ctx.store?.close();
-      await target.cleanup?.();
     });
     crudContract(ctx);
     uniquenessContract(ctx);
@@ -67,6 +67,11 @@ export function storeContract(name: string, target: ContractTarget): void {
     membershipContract(ctx);
     filterContract(ctx);
     hostileContract(ctx);
+    corpusContract(target);
+    // After every nested describe's own afterAll.
+    afterAll(async () => {
+      await target.cleanup?.();
+    });
   });
 }
 

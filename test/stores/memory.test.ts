@@ -3,7 +3,7 @@ import { memoryStore } from "../../src/runtime/stores/memory/index.js";
 import { scimError, storeContract } from "./contract.js";
 import { storeManifest } from "./manifest.js";
 
-storeContract("memory", { make: async () => memoryStore() });
+storeContract("memory", { make: async (o) => memoryStore(o) });
 
 describe("memory store specifics", () => {
   it("returns frozen resources, so readers share stored objects safely", async () => {

@@ -5,7 +5,8 @@ import { sqliteStore } from "../../src/runtime/stores/sqlite/index.js";
 import { storeContract } from "./contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "scim-sqlite-"));
+let n = 0;
 storeContract("sqlite", {
-  make: async () => sqliteStore({ file: join(dir, "contract.db") }),
+  make: async (o) => sqliteStore({ file: join(dir, `contract-${n++}.db`), ...o }),
   cleanup: async () => rmSync(dir, { recursive: true, force: true }),
 });
