@@ -45,7 +45,8 @@ export function resolveTarget(text: string, index: ResourceTypeIndex, policy: Re
   if (!target) {
     target = resolveUncached(text, index, policy);
     if (perType.size >= MAX_CACHED) perType.clear();
-    perType.set(key, target);
+    // real paths are short; long hostile ones are not worth the memory
+    if (text.length <= 256) perType.set(key, target);
   }
   return target;
 }

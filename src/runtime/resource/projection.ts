@@ -150,7 +150,7 @@ export function compileProjection(index: ResourceTypeIndex, options: ProjectionO
   if (!level) {
     if (perType.size >= MAX_CACHED) perType.clear();
     level = compile(index, options);
-    perType.set(key, level);
+    if (key.length <= 2048) perType.set(key, level); // hostile lists are not worth the memory
   }
   const plan = level;
   return (representation) => apply(representation, plan);
