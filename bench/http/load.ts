@@ -12,9 +12,38 @@ export interface Target {
   readonly child: ChildProcess;
 }
 
+let bundled: Promise<string> | undefined;
+
+/** Server code bundled to plain JS once (esbuild ships with tsx), so the measured RSS is
+ * the server's own and not tsx's loader thread. Packages stay external, resolved from
+ * this checkout's node_modules. */
+function serverBundle(): Promise<string> {
+  bundled ??= (async () => {
+    const { build } = await import("esbuild");
+    const outfile = fileURLToPath(new URL("./.build/servers.mjs", import.meta.url));
+    await build({
+      entryPoints: [fileURLToPath(new URL("./servers.ts", import.meta.url))],
+      outfile,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      logLevel: "warning",
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
 export async function startTarget(kind: string): Promise<Target> {
-  const file = fileURLToPath(new URL("./servers.ts", import.meta.url));
-  const child = fork(file, [kind], { execArgv: ["--import", "tsx", "--expose-gc", "--max-old-space-size=2048"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const file = await serverBundle();
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const child = fork(file, [kind], {
+    execArgv: ["--expose-gc", ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)],
+    env: { ...process.env, SCIM_GEN_ROOT: root },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (m: { type: string; port: number }) => (m.type === "ready" ? resolve(m.port) : reject(new Error("bad message"))));
     child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code}`)));

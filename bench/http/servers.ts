@@ -17,7 +17,7 @@ async function build(kind: string): Promise<Server> {
       import("../../src/runtime/stores/memory/index.js"),
       import("../../src/runtime/tenancy/index.js"),
       import("../../test/support/generated/core-validators.js"),
-      import("../../test/support/core-manifest.js"),
+      import("./manifest.js"),
     ]);
     const kernel = createKernel({
       manifest: coreManifest(),
@@ -49,7 +49,8 @@ if (process.argv[2]) {
   process.on("message", (m: { type: string }) => {
     if (m.type === "rss") {
       if (typeof globalThis.gc === "function") globalThis.gc();
-      process.send!({ type: "rss", peak: Math.max(peak, process.memoryUsage.rss()), now: process.memoryUsage.rss() });
+      const m = process.memoryUsage();
+      process.send!({ type: "rss", peak: Math.max(peak, m.rss), now: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external });
     }
   });
   server.keepAliveTimeout = 60_000;

@@ -87,6 +87,14 @@ describe.each(FRAMEWORKS)("bad input over %s", (framework) => {
     expect(r.headers.get("content-type")).toBe("application/scim+json");
   });
 
+  it("a body without Content-Type is read as JSON (clients that omit it still work)", async () => {
+    const res = await rawRequest(
+      server.url,
+      `POST /scim/v2/Users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKENS.default}\r\nConnection: close\r\nContent-Length: ${JSON.stringify(user("no-type")).length}\r\n\r\n${JSON.stringify(user("no-type"))}`,
+    );
+    expect(res).toMatch(/^HTTP\/1\.1 201/);
+  });
+
   it("PATCH without the PatchOp schema is 400 invalidSyntax", async () => {
     const r = await call("PATCH", `/Users/${id}`, { body: { Operations: [] } });
     expect(r.status).toBe(400);
