@@ -25,6 +25,9 @@ export interface WriteOptions {
   /** Conditional write: fail with 412 unless the stored version equals this. Checked and
    * written atomically. */
   readonly ifVersion?: number;
+  /** Compat (the Microsoft suite's `"members": "string id 1"`): keep references to ids that
+   * name no resource of this tenant instead of 400. Default false: references must resolve. */
+  readonly keepUnknownReferences?: boolean;
 }
 
 export interface StoreQuery {

@@ -39,7 +39,7 @@ export class MemoryTenantStore implements TenantStore {
     const previous = this.current(table, id, options);
     const frozen = freezeResource(data, id);
     table.checkUnique(frozen, id);
-    this.checkReferences(table.rules, frozen);
+    if (!options?.keepUnknownReferences) this.checkReferences(table.rules, frozen);
     const row = Object.freeze({ ...previous, version: previous.version + 1, lastModified: this.now(), data: frozen });
     table.put(row, previous);
     return row;

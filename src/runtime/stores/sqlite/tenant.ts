@@ -66,7 +66,7 @@ export class SqliteTenantStore implements TenantStore {
         .transaction(() => {
           const previous = this.current(rules, id, options);
           checkUnique(st, this.tenant, rules, body, id);
-          checkReferences(st, this.tenant, rules, body, id);
+          if (!options?.keepUnknownReferences) checkReferences(st, this.tenant, rules, body, id);
           const at = this.c.now();
           st.update.run(previous.version + 1, at, json, this.tenant, rules.name, id, previous.version);
           dropSideRows(st, this.tenant, rules, previous.data, id);
