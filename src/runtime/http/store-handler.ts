@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { policyFor } from "../compat/policy.js";
 import type { ResourceData, Store } from "../stores/contract.js";
 import type { ResourceHandler } from "./handler.js";
 import type { ListQuery, ListResult, RequestContext, ResourceRecord, WriteConditions } from "./types.js";
@@ -17,7 +18,9 @@ export function storeHandler(store: Store, resourceType: string): ResourceHandle
       return store.tenant(ctx.tenant).get(resourceType, id);
     },
     async replace(ctx: RequestContext, id: string, input: ResourceData, conditions: WriteConditions) {
-      return store.tenant(ctx.tenant).replace(resourceType, id, { ...input, id }, conditions);
+      // Compat (microsoft-suite): members naming no resource of this tenant are kept.
+      const options = policyFor(ctx.compat).switches.keepUnknownMembers ? { ...conditions, keepUnknownReferences: true } : conditions;
+      return store.tenant(ctx.tenant).replace(resourceType, id, { ...input, id }, options);
     },
     delete(ctx: RequestContext, id: string, conditions: WriteConditions) {
       return store.tenant(ctx.tenant).delete(resourceType, id, conditions);
