@@ -46,6 +46,13 @@ describe("projectResource (RFC 7644 §3.9 with returned)", () => {
     expect(JSON.stringify(rep)).toBe(before);
   });
 
+  it("excludedAttributes=members on a Group (what Entra ID asks for)", () => {
+    const groupsIndex = coreIndex().resourceType("Groups")!;
+    const g = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], id: "g", displayName: "G", members: [{ value: "u" }], meta };
+    expect(projectResource(g, groupsIndex, { excludedAttributes: ["members"] })).toEqual({ schemas: g.schemas, id: "g", displayName: "G", meta });
+    expect(projectResource(g, groupsIndex, { attributes: ["members.value"] })).toEqual({ schemas: g.schemas, id: "g", members: [{ value: "u" }], meta });
+  });
+
   it("leaves Object.prototype alone for hostile names", () => {
     projectResource(JSON.parse('{"__proto__":{"x":1},"userName":"a"}'), users, { attributes: ["__proto__"] });
     expect(({} as Record<string, unknown>).x).toBeUndefined();
