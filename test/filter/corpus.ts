@@ -127,6 +127,10 @@ export const validFilters: readonly ValidFilterCase[] = [
   u('userName eq "bjensen"&', ["u1"], "trailing & from a hand-built query", { lenient: true }),
   u('userName eq "JOHN" and active eq false', ["u2"], "Okta SPEC test: userName eq lookup"),
   u('id eq "u7"', ["u7"], "Entra: id eq lookup"),
+  u('userName eq "BJENSEN"', ["u1"], "Okta SPEC test: userName eq {{randomUsernameCaps}}"),
+  u('displayName eq "BABS JENSEN"', ["u1"], "Microsoft collection: displayName eq upper-cased"),
+  u("userName sw J", ["u2", "u3"], "Microsoft collection: userName sw O (unquoted)", { lenient: true }),
+  u('active eq true and (meta.lastModified ge "0001-01-03T00:00:00.0000000Z" and meta.lastModified le "2014-01-01T00:00:00.0000000Z")', ["u1", "u3", "u4", "u6"], "Microsoft collection: watermark query"),
 
   g('displayName eq "ops"', ["g1"], "Entra / Okta group lookup"),
   g('members[value eq "u1"]', ["g1"]),
