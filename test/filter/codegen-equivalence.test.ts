@@ -97,3 +97,15 @@ describe("generated matcher equals the closure compiler", () => {
     expect(m({ userName: "u450" })).toBe(false);
   });
 });
+
+describe("generated code is shared by filters of the same shape", () => {
+  it("userName eq \"a\" and userName eq \"b\" reuse one factory but keep their own literals", () => {
+    const a = compileFilter(parseFilter('userName eq "a"'), users);
+    const b = compileFilter(parseFilter('userName eq "b"'), users);
+    expect(a({ userName: "A" })).toBe(true);
+    expect(a({ userName: "b" })).toBe(false);
+    expect(b({ userName: "B" })).toBe(true);
+    expect(a.toString()).toBe(b.toString());
+    expect(a.toString()).not.toContain('"a"');
+  });
+});

@@ -137,9 +137,33 @@ export function generateMatcher(filter: Filter, index: ResourceTypeIndex, option
   }
   const names = g.consts.map((_, i) => `C${i}`);
   const source = `"use strict";\nconst [${names.join(", ")}] = C;\n${g.functions.join("\n")}\nreturn function match(r) {\n  if (r === null || typeof r !== "object") r = E;\n  return ${expr};\n};`;
-  try {
-    return new Function("C", "H", "A", "E", source)(g.consts, hasOwn, anyValue, EMPTY) as Matcher;
-  } catch {
-    return undefined; // e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'
+  const factory = factoryFor(source);
+  return factory ? (factory(g.consts, hasOwn, anyValue, EMPTY) as Matcher) : undefined;
+}
+
+type Factory = (consts: unknown[], has: typeof hasOwn, any: typeof anyValue, empty: Record<string, unknown>) => unknown;
+
+/**
+ * Source text depends only on the filter's shape (paths, operators, structure), never on
+ * its literals, so `userName eq "a"` and `userName eq "b"` share one compiled factory:
+ * an IdP looking users up one by one costs one `new Function` in total.
+ */
+const factories = new Map<string, Factory | null>();
+const MAX_FACTORIES = 500;
+
+function factoryFor(source: string): Factory | undefined {
+  let f = factories.get(source);
+  if (f === undefined) {
+    try {
+      f = new Function("C", "H", "A", "E", source) as Factory;
+    } catch {
+      f = null; // e.g. EvalError under a Content-Security-Policy without 'unsafe-eval'
+    }
+    if (factories.size >= MAX_FACTORIES) factories.delete(factories.keys().next().value!);
+    factories.set(source, f);
+  } else {
+    factories.delete(source);
+    factories.set(source, f);
   }
+  return f ?? undefined;
 }
