@@ -85,9 +85,39 @@ function rewrite(obj: Json, resolveKey: (key: string) => AttributeModel | undefi
   return out ?? obj;
 }
 
+const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+const LEGACY_CORE = /^urn:scim:schemas:core:[12]\.0$/i;
+const LEGACY_ENTERPRISE = /^urn:scim:schemas:extension:enterprise:[12]\.0$|^urn:ietf:params:scim:schemas:extension:enterprise:2\.0User$/i;
+
+/** The RFC URN a legacy one stands for in `type`, or undefined. */
+function modernUrn(urn: string, type: ResourceTypeIndex): string | undefined {
+  if (LEGACY_CORE.test(urn)) return type.coreSchema.id;
+  if (LEGACY_ENTERPRISE.test(urn)) return type.extension(ENTERPRISE)?.id;
+  return undefined;
+}
+
+/** `schemas` entries and extension keys in SCIM 1.1 spelling renamed (legacySchemaUrns). */
+function modernSchemas(body: Json, type: ResourceTypeIndex): Json {
+  let out: Json | undefined;
+  const schemas = body.schemas;
+  if (Array.isArray(schemas) && schemas.some((u) => typeof u === "string" && modernUrn(u, type))) {
+    const renamed = schemas.map((u) => (typeof u === "string" ? modernUrn(u, type) ?? u : u));
+    out = { ...body, schemas: renamed.filter((u, i) => renamed.indexOf(u) === i) };
+  }
+  for (const key of Object.keys(body)) {
+    const urn = key.includes(":") ? modernUrn(key, type) : undefined;
+    if (!urn || urn === type.coreSchema.id || Object.hasOwn(body, urn)) continue;
+    out ??= { ...body };
+    out[urn] = body[key];
+    delete out[key];
+  }
+  return out ?? body;
+}
+
 /** The body in RFC form for `type`, or the same object when nothing needed rewriting. */
-export function normalizeBody(body: Json, type: ResourceTypeIndex, policy: CompatPolicy): Json {
+export function normalizeBody(input: Json, type: ResourceTypeIndex, policy: CompatPolicy): Json {
   const s = policy.switches;
+  const body = s.legacySchemaUrns ? modernSchemas(input, type) : input;
   if (!s.emptyAsRemoval && !s.stringAsComplexValue && !s.singleAsList && !s.displayNameAsDisplay) return body;
   const top = rewrite(body, (key) => {
     const hit = key.startsWith("urn:") ? undefined : type.resolve(key);

@@ -17,6 +17,7 @@ const entra: CompatProfile = {
   ignoreReadOnlyInValue: true,
   stringAsComplexValue: true,
   ignoreUnknownAttributes: true,
+  legacySchemaUrns: true,
   emptyAsRemoval: true,
 };
 
@@ -36,7 +37,7 @@ export const PROFILES: Readonly<Record<string, CompatProfile>> = Object.freeze({
    * documented, so the profile only names the provider. */
   google: {},
   /** OneLogin SCIM JSON templates: quoted booleans, SCIM 1.1 URNs, blanks, single objects. */
-  onelogin: { booleanStrings: true, ignoreUnknownAttributes: true, emptyAsRemoval: true, singleAsList: true, stringAsComplexValue: true, lenientFilters: true },
+  onelogin: { legacySchemaUrns: true, booleanStrings: true, ignoreUnknownAttributes: true, emptyAsRemoval: true, singleAsList: true, stringAsComplexValue: true, lenientFilters: true },
   /** PingFederate SCIM Provisioner: PUT for users, groups by listing; RFC-shaped otherwise. */
   ping: {},
   /** JumpCloud: Entra-style member removal by a `value` list. */

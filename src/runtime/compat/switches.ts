@@ -31,6 +31,10 @@ export interface CompatSwitches {
   /** A single object where a multi-valued attribute is expected is a one-element list
    * (OneLogin `"emails": {…}`). */
   readonly singleAsList: boolean;
+  /** SCIM 1.1-style URNs (`urn:scim:schemas:core:1.0`, OneLogin's `urn:scim:schemas:core:2.0`,
+   * `urn:scim:schemas:extension:enterprise:2.0`) and Entra's old typo
+   * `…:enterprise:2.0User` name the resource type's core schema and enterprise extension. */
+  readonly legacySchemaUrns: boolean;
   /** Unknown schema URNs in `schemas` and unknown attributes are dropped instead of 400
    * (Entra's ADSCIM group URN, OneLogin's SCIM 1.1 URNs, the Microsoft suite's misspelt PUT). */
   readonly ignoreUnknownAttributes: boolean;
@@ -65,6 +69,7 @@ export const STRICT_SWITCHES: CompatSwitches = Object.freeze({
   ignoreReadOnlyInValue: false,
   stringAsComplexValue: false,
   singleAsList: false,
+  legacySchemaUrns: false,
   ignoreUnknownAttributes: false,
   emptyAsRemoval: false,
   displayNameAsDisplay: false,
