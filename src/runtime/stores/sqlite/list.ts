@@ -1,5 +1,6 @@
 import { filterToSql, sortToSql, type SqlTarget } from "../../filter/index.js";
 import type { Filter } from "../../filter/ast.js";
+import { ScimError } from "../../errors.js";
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 import { listRows } from "../common/list.js";
 import { pageBounds } from "../common/errors.js";
@@ -65,6 +66,12 @@ export interface ListSql {
   readonly count: { readonly sql: string; readonly params: unknown[] };
   /** The page query; LIMIT and OFFSET are its last two parameters. */
   readonly page: { readonly sql: string; readonly params: unknown[] };
+  /** The same filter over one seq range [?, ?) (range bounds first, then the filter's). */
+  readonly chunkCount: string;
+  /** Matching rows of one seq range in creation order; then LIMIT ? OFFSET ?. */
+  readonly chunkPage: string;
+  readonly filterParams: unknown[];
+  readonly sorted: boolean;
 }
 
 /** The SQL list() runs when no unique index pins the filter (also for EXPLAIN in the bench). */
@@ -80,25 +87,75 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
   const descending = query.sortOrder === "descending";
   // Stored values may be non-ASCII whatever the query: sort keys always fold in JS.
   const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, SQLITE_TARGET, query.sortOrder ?? "ascending") : undefined;
-  const from = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ?${where ? ` AND (${where.sql})` : ""}`;
-  const params = [tenant, rules.name, ...(where?.params ?? [])];
+  const cond = where ? ` AND (${where.sql})` : "";
+  const from = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ?${cond}`;
+  const range = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ? AND r.seq >= ? AND r.seq < ?${cond}`;
+  const filterParams = where?.params ?? [];
+  const params = [tenant, rules.name, ...filterParams];
   // Ties break on id in the sort direction: (sort value, id) is total, as keyset cursors need.
   const orderBy = sort ? `${unicodeFold(sort.sql)}, r.id ${descending ? "DESC" : "ASC"}` : "r.seq";
   const { offset, limit } = pageBounds(query.startIndex, query.count);
   return {
     count: { sql: `SELECT count(*) AS n ${from}`, params },
     page: { sql: `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, params: [...params, ...(sort?.params ?? []), limit, offset] },
+    chunkCount: `SELECT count(*) AS n ${range}`,
+    chunkPage: `SELECT ${SELECT} ${range} ORDER BY r.seq LIMIT ? OFFSET ?`,
+    filterParams,
+    sorted: sort !== undefined,
   };
 }
 
-export function listSqlite(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): StoreListResult {
+const tooSlow = (ms: number): ScimError =>
+  ScimError.badRequest("tooMany", `the filter needs more than ${ms} ms to evaluate over this tenant's resources; narrow it`);
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * A filtered list scans in creation-order slices (seq ranges) so that no single statement
+ * holds the event loop for long: between slices other requests run, and past the store's
+ * query timeout the list stops with 400 tooMany instead of hanging (better-sqlite3 has no
+ * statement timeout of its own). Slices size themselves to about 10 ms each.
+ */
+export async function listSqlite(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
   // Translated first: an invalid filter or sortBy fails identically whichever path answers.
   const sql = listSql(tenant, rules, query);
   const pinnedHit = pinnedRows(c, tenant, rules, query);
   if (pinnedHit) return listRows(rules, pinnedHit, query);
   const { offset, limit } = pageBounds(query.startIndex, query.count);
-  const total = (c.prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
+  if (!query.filter) {
+    // No filter: an index-only count and an index-ordered page, both cheap.
+    const total = (c.prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
+    if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
+    return { totalResults: total, resources: (c.prepared(sql.page.sql).all(...sql.page.params) as ResourceRow[]).map(toStored) };
+  }
+  const bounds = c.st.seqBounds.get(tenant, rules.name);
+  if (!bounds || bounds.lo === null || bounds.hi === null) return { totalResults: 0, resources: [] };
+  const started = performance.now();
+  let lastYield = started;
+  let size = 1024;
+  let total = 0;
+  const page: ResourceRow[] = [];
+  const countChunk = c.prepared(sql.chunkCount);
+  for (let lo = bounds.lo, hi = lo; lo <= bounds.hi; lo = hi) {
+    const t0 = performance.now();
+    hi = lo + size;
+    const n = (countChunk.get(tenant, rules.name, lo, hi, ...sql.filterParams) as { n: number }).n;
+    if (!sql.sorted && n > 0 && page.length < limit && total + n > offset) {
+      const skip = Math.max(0, offset - total);
+      const rows = c.prepared(sql.chunkPage).all(tenant, rules.name, lo, hi, ...sql.filterParams, limit - page.length, skip) as ResourceRow[];
+      page.push(...rows);
+    }
+    total += n;
+    const now = performance.now();
+    if (now - started > c.queryTimeoutMs) throw tooSlow(c.queryTimeoutMs);
+    const ms = Math.max(0.05, now - t0);
+    size = Math.min(65_536, Math.max(64, Math.round((size * 10) / ms)));
+    if (now - lastYield > 10) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+  if (!sql.sorted) return { totalResults: total, resources: page.map(toStored) };
   if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
-  const rows = c.prepared(sql.page.sql).all(...sql.page.params) as ResourceRow[];
-  return { totalResults: total, resources: rows.map(toStored) };
+  return { totalResults: total, resources: (c.prepared(sql.page.sql).all(...sql.page.params) as ResourceRow[]).map(toStored) };
 }

@@ -41,6 +41,7 @@ export interface Statements {
   readonly refInsert: Stmt<[string, string, string, string]>;
   readonly refDelete: Stmt<[string, string, string, string]>;
   readonly referrers: Stmt<[string, string], { type: string; id: string }>;
+  readonly seqBounds: Stmt<[string, string], { lo: number | null; hi: number | null }>;
 }
 
 export function prepare(db: Database.Database): Statements {
@@ -67,5 +68,8 @@ export function prepare(db: Database.Database): Statements {
     refInsert: s<[string, string, string, string]>(`INSERT OR IGNORE INTO scim_reference (tenant, target, type, id) VALUES (?, ?, ?, ?)`),
     refDelete: s<[string, string, string, string]>(`DELETE FROM scim_reference WHERE tenant = ? AND target = ? AND type = ? AND id = ?`),
     referrers: s<[string, string], { type: string; id: string }>(`SELECT type, id FROM scim_reference WHERE tenant = ? AND target = ?`),
+    seqBounds: s<[string, string], { lo: number | null; hi: number | null }>(
+      `SELECT min(seq) AS lo, max(seq) AS hi FROM scim_resource WHERE tenant = ? AND type = ?`,
+    ),
   };
 }

@@ -4,6 +4,7 @@ import type { ResourceData, StoredResource, StoreListResult, StoreQuery, TenantS
 import { freezeResource, requireId, withoutReference } from "../common/data.js";
 import { notFound, staleVersion, unknownResourceType } from "../common/errors.js";
 import type { TypeRules } from "../common/rules.js";
+import { listSqliteKeyset } from "./keyset.js";
 import { listSqlite } from "./list.js";
 import { toStored, type Statements } from "./statements.js";
 import { addSideRows, checkReferences, checkUnique, dropSideRows } from "./writes.js";
@@ -17,6 +18,8 @@ export interface SqliteContext {
   readonly st: Statements;
   readonly rules: ReadonlyMap<string, TypeRules>;
   readonly now: () => string;
+  /** A filtered list running longer than this stops with 400 tooMany. */
+  readonly queryTimeoutMs: number;
   /** A cached prepared statement for dynamic list SQL (filters and sorts repeat). */
   readonly prepared: (sql: string) => Database.Statement;
 }
@@ -94,7 +97,15 @@ export class SqliteTenantStore implements TenantStore {
 
   async list(resourceType: string, query: StoreQuery): Promise<StoreListResult> {
     const rules = this.rules(resourceType);
-    return guard(() => listSqlite(this.c, this.tenant, rules, query));
+    // Cursor pages (RFC 9865): one indexed keyset statement, never a scan from the start.
+    if (query.keyset) return guard(() => listSqliteKeyset(this.c, this.tenant, rules, query));
+    try {
+      return await listSqlite(this.c, this.tenant, rules, query);
+    } catch (e) {
+      return guard(() => {
+        throw e;
+      });
+    }
   }
 
   private rules(resourceType: string): TypeRules {
