@@ -31,3 +31,13 @@ describe("ASCII case folding", () => {
     );
   });
 });
+
+describe("no quadratic search", () => {
+  it("a long literal against a long value stays linear", () => {
+    const value = "a".repeat(1_000_000);
+    const lit = `${"a".repeat(9_999)}b`;
+    const start = performance.now();
+    expect(foldIncludes(lit)(value)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});

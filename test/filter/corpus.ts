@@ -93,6 +93,7 @@ export const validFilters: readonly ValidFilterCase[] = [
   u(`${TEST}:devices eq "d1"`, ["u6"]),
   u(`${TEST}:badge eq "QUJD"`, ["u6"]),
   u(`${TEST}:badge eq "qujd"`, []),
+  u(`${TEST}:badge sw "QU"`, ["u6"]),
   u("emails.value pr", ["u1", "u2", "u3", "u5", "u6", "u7"]),
   u("emails pr", ["u1", "u2", "u3", "u5", "u6", "u7"]),
   u("addresses pr", []),

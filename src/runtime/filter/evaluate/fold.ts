@@ -51,8 +51,13 @@ export function foldEndsWith(lit: string): StringTest {
   };
 }
 
+/** Longest literal searched by the inline scan; longer ones use the engine's linear search. */
+const SCAN_LIMIT = 16;
+
 export function foldIncludes(lit: string): StringTest {
-  if (!isAscii(lit)) return (v) => v.toLowerCase().includes(lit);
+  // The inline scan is O(value x literal): keep it to short literals so a hostile
+  // `co "aaaa…"` against a long stored value can never go quadratic.
+  if (!isAscii(lit) || lit.length > SCAN_LIMIT) return (v) => v.toLowerCase().includes(lit);
   return (v) => {
     const last = v.length - lit.length;
     for (let i = 0; i <= last; i++) {

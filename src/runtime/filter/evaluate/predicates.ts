@@ -47,9 +47,12 @@ export function presenceTest(attribute: AttributeModel): Test {
 export function typedLiteral(attribute: AttributeModel, path: string, op: CompareOperator, value: CompareValue, options?: CompileOptions): string | number | boolean {
   const type = attribute.type;
   if (type === "complex") throw invalid(`"${path}" is a complex attribute; compare one of its sub-attributes (e.g. ${path}.value)`);
-  if (type === "boolean" || type === "binary") {
-    if (ORDERING.has(op) || TEXT.has(op)) throw invalid(`operator "${op}" is not defined for ${type} attribute "${path}" (RFC 7644 §3.4.2.2)`);
+  // RFC 7644 §3.4.2.2: gt/ge/lt/le on boolean or binary is invalidFilter; co/sw/ew have no
+  // meaning for a boolean either. Binary values stay strings for eq/ne/co/sw/ew.
+  if ((type === "boolean" || type === "binary") && ORDERING.has(op)) {
+    throw invalid(`operator "${op}" is not defined for ${type} attribute "${path}" (RFC 7644 §3.4.2.2)`);
   }
+  if (type === "boolean" && TEXT.has(op)) throw invalid(`operator "${op}" is not defined for boolean attribute "${path}"`);
   if ((type === "integer" || type === "decimal" || type === "dateTime") && TEXT.has(op)) {
     throw invalid(`operator "${op}" needs a string attribute; "${path}" is ${type === "dateTime" ? "a dateTime" : `an ${type}`}`);
   }
