@@ -16,8 +16,11 @@ export function describeChange(c: Change): string {
     case "update": {
       const a = (c.before ?? "").split("\n");
       const b = c.contents.split("\n");
+      // The checksum line differs whenever anything does; point at the first real change.
+      const header = (line: string | undefined): boolean => line !== undefined && (line.startsWith("// Checksums: ") || line.startsWith('  "$comment": '));
       let start = 0;
-      while (start < a.length && start < b.length && a[start] === b[start]) start++;
+      while (start < a.length && start < b.length && (a[start] === b[start] || (header(a[start]) && header(b[start])))) start++;
+      if (start === a.length && start === b.length) start = 0;
       let endA = a.length - 1;
       let endB = b.length - 1;
       while (endA >= start && endB >= start && a[endA] === b[endB]) {
