@@ -105,6 +105,8 @@ describe("generate and check", () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain("~ models.ts");
     expect(stale.stderr).toContain("~ manifest.ts");
+    expect(stale.stderr).not.toContain("Checksums");
+    expect(stale.stderr).toMatch(/~ filters\.ts: .*\n.*\n {6}\+ .*|~ models\.ts: line[s]? [\d-]+ differ/);
     expect(readFileSync(models, "utf8")).not.toContain("color");
   });
 
