@@ -22,6 +22,12 @@ type Across = (test: ValueTest) => string;
 
 const SQL_OPS = { eq: "=", ne: "=", gt: ">", ge: ">=", lt: "<", le: "<=" } as const;
 
+/**
+ * The WHERE fragment for `filter` over rows of `index`'s resource type. Throws 400
+ * invalidFilter for exactly the filters compileFilter rejects, and also when the filter
+ * needs a fact the target does not map (meta.location, meta.version): a store that
+ * compiled the filter first may treat that case as "evaluate in process instead".
+ */
 export function filterToSql(filter: Filter, index: ResourceTypeIndex, target: SqlTarget, options?: CompileOptions): SqlFragment {
   const t = new Translator(index, target, options);
   return stackGuard(() => ({ sql: t.node(filter, false, t.resourceScope()), params: t.params }));
