@@ -118,6 +118,8 @@ export interface Scenario {
   readonly method: "GET" | "POST" | "PUT" | "PATCH";
   readonly path: string;
   readonly body?: () => string;
+  /** Overrides the run's connection count. */
+  readonly connections?: number;
 }
 
 export interface Result {
