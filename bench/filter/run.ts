@@ -129,21 +129,24 @@ const probe = {
   meta: { created: "2011-05-13T04:42:34Z", lastModified: "2011-05-13T06:42:34+02:00" },
   [ENT]: { employeeNumber: "701984" },
 };
-const CASES: [string, boolean, string][] = [
-  ['userName eq "bjensen"', true, "userName is caseExact=false (RFC 7643 §4.1.1)"],
-  ['emails.value co "example.com"', true, "emails.value is caseExact=false"],
-  [`${ENT}:employeeNumber eq "701984"`, true, "URN-prefixed extension path (RFC 7644 §3.10)"],
-  ['meta.lastModified eq "2011-05-13T04:42:34Z"', true, "dateTime compares as an instant (offsets normalised)"],
-  ['meta.lastModified gt "2011-05-13T05:00:00+02:00"', true, "dateTime ordering across offsets"],
-  ["title pr", false, 'pr is false for "" (RFC 7644 §3.4.2.2)'],
-  ['emails co "example.com"', true, "a multi-valued complex attribute without sub-attribute means its value"],
-  ["USERNAME eq \"BJENSEN\"", true, "attribute names are case-insensitive"],
+const bare = { userName: "alice" };
+const CASES: [string, boolean, string, Record<string, unknown>][] = [
+  ['userName eq "bjensen"', true, "userName is caseExact=false (RFC 7643 §4.1.1)", probe],
+  ['emails.value co "example.com"', true, "emails.value is caseExact=false", probe],
+  [`${ENT}:employeeNumber eq "701984"`, true, "URN-prefixed extension path (RFC 7644 §3.10)", probe],
+  ['meta.lastModified eq "2011-05-13T04:42:34Z"', true, "dateTime compares as an instant (offsets normalised)", probe],
+  ['meta.lastModified gt "2011-05-13T05:00:00+02:00"', true, "dateTime ordering across offsets", probe],
+  ["title pr", false, 'pr is false for "" (RFC 7644 §3.4.2.2)', probe],
+  ['emails co "example.com"', true, "a multi-valued complex attribute without sub-attribute means its value", probe],
+  ['USERNAME eq "BJENSEN"', true, "attribute names are case-insensitive", probe],
+  ['emails.type eq "home"', false, "a user without emails simply does not match", bare],
+  ['emails[type eq "work"]', false, "a user without emails simply does not match", bare],
 ];
-console.log("\ncorrectness on one user (userName \"BJensen\", title \"\", emails[0].value \"bjensen@Example.com\", lastModified 06:42:34+02:00)");
-for (const [f, want, why] of CASES) {
+console.log("\ncorrectness (probe user: userName \"BJensen\", title \"\", emails[0].value \"bjensen@Example.com\", lastModified 06:42:34+02:00; bare user: userName only)");
+for (const [f, want, why, user] of CASES) {
   const answers = engines.map((e) => {
     try {
-      return String(e.compile(f)(probe));
+      return String(e.compile(f)(user));
     } catch (err) {
       return `error (${(err as Error).message.slice(0, 40)})`;
     }
