@@ -11,7 +11,7 @@ import { Discovery, type AuthenticationScheme } from "./discovery.js";
 import { eraseHandler, type Env, type ResourceTypeRuntime } from "./env.js";
 import type { AnyResourceHandler } from "./handler.js";
 import { dispatch, type MeHook } from "./dispatch.js";
-import { errorResponse, internalError, stderrLogger } from "./response.js";
+import { errorResponse, internalError, consoleLogger } from "./response.js";
 import { lazyOpen, storeHandler } from "./store-handler.js";
 import type { Logger, ScimRequest, ScimResponse } from "./types.js";
 
@@ -62,7 +62,7 @@ export interface Kernel {
 
 export function createKernel(options: KernelOptions): Kernel {
   const index = new ManifestIndex(options.manifest);
-  const logger = options.logger ?? stderrLogger;
+  const logger = options.logger ?? consoleLogger;
   const types = new Map<string, ResourceTypeRuntime>();
   for (const rt of options.manifest.resourceTypes) {
     const type = index.resourceType(rt.name)!;

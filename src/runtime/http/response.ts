@@ -40,7 +40,7 @@ export function listResponse(totalResults: number, startIndex: number, resources
 }
 
 /** Writes one JSON line per entry to the console: a stand-in until the user passes pino. */
-export const stderrLogger: Logger = {
+export const consoleLogger: Logger = {
   error(obj, msg) {
     const o = obj as { err?: unknown };
     const err = o.err instanceof Error ? { message: o.err.message, stack: o.err.stack } : o.err;
