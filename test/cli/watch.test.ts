@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, cliAsync, DEVICE_SCHEMA, DEVICE_TYPE, project } from "./support.js";
@@ -45,6 +45,15 @@ describe("generate --watch", () => {
       expect(child.exitCode).toBeNull();
       writeFileSync(join(dir, "scim/device.json"), JSON.stringify({ ...DEVICE_SCHEMA, attributes: [...DEVICE_SCHEMA.attributes, { name: "size" }] }));
       await waitFor(() => readFileSync(models, "utf8").includes("size?: string;"));
+
+      // A config edit that adds an input directory is picked up, and that directory watched.
+      mkdirSync(join(dir, "more"));
+      writeFileSync(join(dir, "scim-gen.config.json"), JSON.stringify({ schemas: ["scim", "more"], core: [], out: "gen" }));
+      await waitFor(() => out.split("watching").length === 3);
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(join(dir, "more/gadget.json"), JSON.stringify({ ...DEVICE_SCHEMA, id: "urn:example:params:scim:schemas:core:2.0:Gadget", name: "Gadget" }));
+      writeFileSync(join(dir, "more/gadget-type.json"), JSON.stringify({ ...DEVICE_TYPE, name: "Gadget", endpoint: "/Gadgets", schema: "urn:example:params:scim:schemas:core:2.0:Gadget" }));
+      await waitFor(() => readFileSync(models, "utf8").includes("export interface Gadget {"));
     } finally {
       child.kill("SIGTERM");
     }

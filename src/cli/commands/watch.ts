@@ -31,6 +31,28 @@ export async function runWatch(reload: () => ResolvedConfig, io: Io): Promise<ne
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
+  let watchers: FSWatcher[] = [];
+  let watching = "";
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  };
+  // (Re)creates the watchers when the set of roots changes, e.g. after a config edit.
+  const rewatch = (): void => {
+    const roots = watchRoots(config);
+    const key = JSON.stringify([roots, config.out]);
+    if (key === watching) return;
+    for (const w of watchers) w.close();
+    watching = key;
+    const outDir = config.out;
+    watchers = roots.map(({ dir, recursive }) =>
+      watch(dir, { recursive }, (_event, name) => {
+        const file = name ? resolve(dir, name.toString()) : "";
+        if (file.endsWith(".json") && !file.startsWith(outDir + "/")) schedule();
+      }),
+    );
+    io.out(`scim-gen: watching ${watchers.length} director${watchers.length === 1 ? "y" : "ies"} for schema changes (Ctrl-C to stop)`);
+  };
   const run = async (): Promise<void> => {
     if (running) {
       again = true;
@@ -39,6 +61,7 @@ export async function runWatch(reload: () => ResolvedConfig, io: Io): Promise<ne
     running = true;
     try {
       config = reload();
+      rewatch();
       await runGenerate(config, io);
     } catch (e) {
       io.err(`scim-gen: ${(e as Error).message}`);
@@ -50,15 +73,6 @@ export async function runWatch(reload: () => ResolvedConfig, io: Io): Promise<ne
       }
     }
   };
-  const outDir = config.out;
-  const watchers: FSWatcher[] = watchRoots(config).map(({ dir, recursive }) =>
-    watch(dir, { recursive }, (_event, name) => {
-      const file = name ? resolve(dir, name.toString()) : "";
-      if (!file.endsWith(".json") || file.startsWith(outDir + "/")) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(), DEBOUNCE_MS);
-    }),
-  );
-  io.out(`scim-gen: watching ${watchers.length} director${watchers.length === 1 ? "y" : "ies"} for schema changes (Ctrl-C to stop)`);
+  rewatch();
   return new Promise<never>(() => {});
 }
