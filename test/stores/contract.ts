@@ -3,6 +3,7 @@ import type { ResourceData, Store, TenantStore } from "../../src/runtime/stores/
 import { ScimError } from "../../src/runtime/errors.js";
 import { storeManifest, TEST_EXT } from "./manifest.js";
 import { listContract } from "./contract-list.js";
+import { keysetContract } from "./contract-keyset.js";
 import { membershipContract } from "./contract-membership.js";
 import { filterContract } from "./contract-filters.js";
 import { hostileContract } from "./contract-hostile.js";
@@ -64,6 +65,7 @@ export function storeContract(name: string, target: ContractTarget): void {
     tenancyContract(ctx);
     versionContract(ctx);
     listContract(ctx);
+    keysetContract(ctx);
     membershipContract(ctx);
     filterContract(ctx);
     hostileContract(ctx);

@@ -42,11 +42,31 @@ export interface StoreQuery {
   readonly startIndex: number;
   /** Maximum resources to return; 0 asks for totalResults only. */
   readonly count: number;
+  /** Keyset paging for cursors (RFC 9865): order by (sort value, id), or by id alone
+   * without sortBy, in sortOrder's direction; return at most `count` resources strictly
+   * after `after`, and report positions in `StoreListResult.keyset`. startIndex is ignored. */
+  readonly keyset?: { readonly after?: KeysetPosition };
+}
+
+/** A place in keyset order: a resource's id and its sort value as the store compares it
+ * (null when it has none; absent without sortBy). Opaque outside the store that made it. */
+export interface KeysetPosition {
+  readonly id: string;
+  readonly value?: string | number | boolean | null;
+}
+
+export interface KeysetPage {
+  readonly first?: KeysetPosition;
+  readonly last?: KeysetPosition;
+  /** More resources follow `last`. */
+  readonly more: boolean;
 }
 
 export interface StoreListResult {
   readonly totalResults: number;
   readonly resources: readonly StoredResource[];
+  /** Keyset queries only. */
+  readonly keyset?: KeysetPage;
 }
 
 /** One tenant's data. Errors are ScimErrors: 404 (no such id), 409 `uniqueness`,

@@ -1,4 +1,5 @@
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
+import { keysetRows } from "../common/keyset.js";
 import { listRows } from "../common/list.js";
 import { pinned } from "../common/pinned.js";
 import type { Table } from "./table.js";
@@ -17,5 +18,5 @@ function candidates(table: Table, query: StoreQuery): Iterable<StoredResource> {
 export function listTable(table: Table, query: StoreQuery): StoreListResult {
   // listRows compiles the filter even when the index finds no candidate, so an invalid
   // filter fails the same way with or without an index.
-  return listRows(table.rules, candidates(table, query), query);
+  return query.keyset ? keysetRows(table.rules, candidates(table, query), query) : listRows(table.rules, candidates(table, query), query);
 }

@@ -4,6 +4,7 @@ import { freezeResource, requireId, withoutReference } from "../common/data.js";
 import { notFound, staleVersion, unknownResourceType } from "../common/errors.js";
 import type { TypeRules } from "../common/rules.js";
 import { isConnectionError, toScimError } from "./errors.js";
+import { listPostgresKeyset } from "./keyset.js";
 import { listPostgres } from "./list.js";
 import type { PgClient, PgPool } from "./pool.js";
 import { SQL, toStored, type ResourceRow } from "./sql.js";
@@ -112,6 +113,8 @@ export class PgTenantStore implements TenantStore {
 
   async list(resourceType: string, query: StoreQuery): Promise<StoreListResult> {
     const rules = this.rules(resourceType);
+    // Cursor pages (RFC 9865): one indexed keyset statement, never an OFFSET.
+    if (query.keyset) return transaction(this.c, true, (client) => listPostgresKeyset(client, this.tenant, rules, query));
     return transaction(this.c, true, (client) => listPostgres(client, this.tenant, rules, query));
   }
 

@@ -1,0 +1,57 @@
+import { compareAttributeValues } from "../../filter/index.js";
+import type { KeysetPosition, StoredResource, StoreListResult, StoreQuery } from "../contract.js";
+import { pageBounds } from "./errors.js";
+import { compileMatch, sortKeyOf } from "./list.js";
+import type { TypeRules } from "./rules.js";
+import { sortValue, withMeta, type SortKey, type View } from "./view.js";
+
+// Keyset paging in process (RFC 9865 cursors): the memory store's answer, and the SQL
+// stores' for a query pinned to one row. Order is (sort value, id) with the kernel's
+// comparator, or id alone without sortBy, so a page resumes strictly after the last row
+// it returned however many rows were inserted or deleted in between.
+
+type Position = { readonly id: string; readonly value: unknown };
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function comparator(key: SortKey | undefined, descending: boolean): (a: Position, b: Position) => number {
+  const sign = descending ? -1 : 1;
+  if (!key) return (a, b) => sign * byId(a.id, b.id);
+  return (a, b) => {
+    const c = compareAttributeValues(a.value, b.value, key.attribute);
+    return sign * (c !== 0 ? c : byId(a.id, b.id));
+  };
+}
+
+/** JSON-safe sort value for a cursor: primitives as they are, anything else as missing. */
+function portable(value: unknown): string | number | boolean | null {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
+}
+
+export function keysetRows(rules: TypeRules, rows: Iterable<StoredResource>, query: StoreQuery): StoreListResult {
+  const key = sortKeyOf(rules, query.sortBy);
+  const match = compileMatch(rules, query);
+  const { limit } = pageBounds(1, query.count);
+  const compare = comparator(key, query.sortOrder === "descending");
+  const after = query.keyset?.after;
+  const from: Position | undefined = after && { id: after.id, value: after.value ?? undefined };
+  let total = 0;
+  const candidates: { row: StoredResource; id: string; value: unknown }[] = [];
+  for (const row of rows) {
+    if (match && !match(row)) continue;
+    total++;
+    const value = key ? sortValue(key.meta ? withMeta(row) : (row.data as View), key) : undefined;
+    const p = { row, id: row.id, value };
+    if (!from || compare(p, from) > 0) candidates.push(p);
+  }
+  candidates.sort(compare);
+  const page = candidates.slice(0, limit);
+  const position = (p: Position): KeysetPosition => (key ? { id: p.id, value: portable(p.value) } : { id: p.id });
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    totalResults: total,
+    resources: page.map((p) => p.row),
+    keyset: { ...(first ? { first: position(first) } : {}), ...(last ? { last: position(last) } : {}), more: limit > 0 && candidates.length > page.length },
+  };
+}
