@@ -60,6 +60,29 @@ describe.each(FRAMEWORKS)("bad input over %s", (framework) => {
     if (status === 405) expect(r.headers.get("allow")).toBeTruthy();
   });
 
+  const routes: [string, readonly string[]][] = [
+    ["/", ["GET"]],
+    ["/.search", ["POST"]],
+    ["/Users", ["GET", "POST"]],
+    ["/Users/.search", ["POST"]],
+    ["/Users/ID", ["GET", "PUT", "PATCH", "DELETE"]],
+    ["/Groups", ["GET", "POST"]],
+    ["/ServiceProviderConfig", ["GET"]],
+    ["/ResourceTypes", ["GET"]],
+    ["/ResourceTypes/User", ["GET"]],
+    ["/Schemas", ["GET"]],
+    ["/Me", ["GET", "PUT", "PATCH", "DELETE"]],
+  ];
+  const wrong = routes.flatMap(([path, allowed]) =>
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => !allowed.includes(m)).map((m) => [m, path, allowed.join(", ")] as const),
+  );
+  it.each(wrong)("%s %s is 405 with Allow: %s", async (method, path, allow) => {
+    const r = await call(method, path.replace("ID", id), method === "GET" || method === "DELETE" ? {} : { body: {} });
+    expect(r.status).toBe(405);
+    expect(r.headers.get("allow")).toBe(allow);
+    expect(r.body).toMatchObject({ schemas: [ERROR], status: "405" });
+  });
+
   const bodies: [string, string, Record<string, string>, number, string | undefined, RegExp][] = [
     ["malformed JSON", '{"userName": ', {}, 400, "invalidSyntax", /not valid JSON/],
     ["a JSON array", "[]", {}, 400, "invalidSyntax", /must be a JSON object/],

@@ -113,6 +113,12 @@ describe.each(FRAMEWORKS)("list and search over %s", (framework) => {
     await call("DELETE", `/Groups/${g.body.id as string}`);
   });
 
+  it("GET at the server root queries every resource type (RFC 7644 §3.4.2.1)", async () => {
+    const r = await call("GET", `/?filter=${encodeURIComponent('userName eq "carol"')}`);
+    expect(r.status).toBe(200);
+    expect(names(r)).toEqual(["carol"]);
+  });
+
   it("a .search body without the SearchRequest schema is 400 invalidSyntax", async () => {
     const r = await call("POST", "/Users/.search", { body: { filter: "title pr" } });
     expect(r.status).toBe(400);
