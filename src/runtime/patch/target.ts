@@ -39,7 +39,9 @@ const MAX_CACHED = 1000;
 export function resolveTarget(text: string, index: ResourceTypeIndex, policy: ResolvedPatchPolicy): Target {
   let perType = cache.get(index);
   if (!perType) cache.set(index, (perType = new Map()));
-  const mode = policy.filterOptions || policy.unqualifiedExtensionPaths ? `${JSON.stringify(policy.filterOptions ?? {})}${policy.unqualifiedExtensionPaths ? "u" : ""}\u0000` : "";
+  const mode = policy.filterOptions || policy.unqualifiedExtensionPaths || policy.booleanStrings
+    ? `${JSON.stringify(policy.filterOptions ?? {})}${policy.unqualifiedExtensionPaths ? "u" : ""}${policy.booleanStrings ? "b" : ""}\u0000`
+    : "";
   const key = mode + text;
   let target = perType.get(key);
   if (!target) {
@@ -67,7 +69,8 @@ function resolveUncached(text: string, index: ResourceTypeIndex, policy: Resolve
     if (!r.attribute.multiValued || r.attribute.type !== "complex") {
       throw invalidPath(text, `a value filter needs a multi-valued complex attribute; "${r.attribute.name}" is not one`);
     }
-    target.filter = compileValueFilter(parsed.filter, r.attribute);
+    // booleanStrings also covers literals in path filters: Entra's roles[primary eq "True"]
+    target.filter = compileValueFilter(parsed.filter, r.attribute, policy.booleanStrings ? { coerceBooleanStrings: true } : undefined);
     target.filterAst = parsed.filter;
     if (parsed.subAttribute !== undefined) {
       const sub = subAttributeOf(r.attribute, parsed.subAttribute);
