@@ -31,8 +31,8 @@ describe("CompatPolicy", () => {
   });
 
   const expected: [string, CompatSwitch[]][] = [
-    ["entra", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "legacySchemaUrns", "ignoreUnknownAttributes", "emptyAsRemoval"]],
-    ["microsoft-suite", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "legacySchemaUrns", "ignoreUnknownAttributes", "emptyAsRemoval", "displayNameAsDisplay", "resourceTypesUserFirst", "keepUnknownMembers", "patchNoContent", "serviceConfigurationAlias"]],
+    ["entra", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "ignoreUnknownAttributes", "emptyAsRemoval"]],
+    ["microsoft-suite", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "ignoreUnknownAttributes", "emptyAsRemoval", "displayNameAsDisplay", "resourceTypesUserFirst", "keepUnknownMembers", "patchNoContent", "serviceConfigurationAlias"]],
     ["okta", ["pathKeysInValue", "ignoreReadOnlyInValue", "removeNoMatchIsNoop", "emptyAsRemoval"]],
     ["google", []],
     ["onelogin", ["legacySchemaUrns", "booleanStrings", "ignoreUnknownAttributes", "emptyAsRemoval", "singleAsList", "stringAsComplexValue", "lenientFilters"]],
@@ -61,7 +61,7 @@ describe("CompatPolicy", () => {
 
   it("maps switches onto the PATCH policy, validator and filter options", () => {
     const entra = compatPolicy(["entra"]);
-    expect(entra.patch).toMatchObject({ opCaseInsensitive: true, removeByValue: true, createOnNoMatch: true, valueAsString: true, booleanStrings: true, emptyAsRemoval: true, filterOptions: { lenient: true } });
+    expect(entra.patch).toMatchObject({ opCaseInsensitive: true, removeByValue: true, createOnNoMatch: true, valueAsString: true, singleValueArrays: true, unqualifiedExtensionPaths: true, booleanStrings: true, emptyAsRemoval: true, filterOptions: { lenient: true } });
     expect(entra.validate).toEqual({ ignoreUnknownAttributes: true, coerceBooleanStrings: true });
     expect(entra.filter).toEqual({ lenient: true });
     const okta = compatPolicy(["okta"]);

@@ -89,6 +89,12 @@ describe("Entra ID lifecycle (COMPAT=entra)", () => {
     expect((await s.stored("User", id))?.[ENTERPRISE]).not.toHaveProperty("manager");
   });
 
+  it("older docs' manager: unqualified path, one-element array with $ref", async () => {
+    const r = await s.send("PATCH", `/Users/${id}`, patchOp({ op: "Add", path: "manager", value: [{ $ref: `${s.base}/Users/${bob}`, value: bob }] }));
+    expect(r.status).toBe(200);
+    expect((await s.stored("User", id))?.[ENTERPRISE]).toMatchObject({ manager: { value: bob } });
+  });
+
   it("creates a group with the ADSCIM URN, adds and removes a member by value", async () => {
     const r = await s.send("POST", "/Groups", { schemas: [GROUP, ADSCIM], externalId: "8aa1a0c0-1", displayName: "Sales", meta: { resourceType: "Group" } });
     expect(r.status).toBe(201);
@@ -146,6 +152,7 @@ describe("the same Entra requests, strict (no profile)", () => {
     ["\"True\" filter literal on a boolean", () => s.send("GET", `/Users?filter=${q('active eq "True"')}`), 400, "invalidFilter"],
     ["ADSCIM URN in schemas", () => s.send("POST", "/Groups", { schemas: [GROUP, ADSCIM], displayName: "Ops" }), 400, "invalidValue"],
     ["manager as a plain string", () => s.send("PATCH", `/Users/${id}`, patchOp({ op: "add", path: `${ENTERPRISE}:manager`, value: id })), 400, "invalidValue"],
+    ["unqualified manager path with a one-element array", () => s.send("PATCH", `/Users/${id}`, patchOp({ op: "add", path: "manager", value: [{ value: id }] })), 400, "invalidPath"],
     ["/serviceConfiguration", () => s.send("GET", "/serviceConfiguration"), 404, undefined],
   ];
   it.each(cases)("%s → RFC error", async (_name, run, status, scimType) => {

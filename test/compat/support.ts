@@ -1,5 +1,11 @@
+import { createServer } from "node:http";
 import { expect } from "vitest";
 import type { Framework } from "../../src/emit/types.js";
+import { listenNode, nodeHandler } from "../../src/runtime/adapters/node.js";
+import { createKernel } from "../../src/runtime/http/kernel.js";
+import type { Manifest } from "../../src/runtime/manifest/model.js";
+import { bearerTokens } from "../../src/runtime/tenancy/index.js";
+import { validators } from "../support/generated/core-validators.js";
 import type { ResourceData, Store } from "../../src/runtime/stores/contract.js";
 import { memoryStore } from "../../src/runtime/stores/memory/index.js";
 import { startServer, TOKENS } from "../http/support/servers.js";
@@ -31,9 +37,17 @@ export interface Replay {
   close(): Promise<void>;
 }
 
-export async function startReplay(compat: readonly string[], framework: Framework = "node"): Promise<Replay> {
+/** A generated server, or with `manifest` the kernel on node:http serving that manifest
+ * (same core validators) — for schemas that declare more than the core (uniqueness). */
+export async function startReplay(compat: readonly string[], framework: Framework = "node", manifest?: Manifest): Promise<Replay> {
   const store = memoryStore();
-  const running = await startServer(framework, { store, compat });
+  const running = manifest
+    ? await listenNode(
+        createServer(nodeHandler(createKernel({ manifest, validators, store, compat, auth: bearerTokens({ default: TOKENS.default }), logger: { error: () => {}, warn: () => {} } }))),
+        0,
+        "127.0.0.1",
+      )
+    : await startServer(framework, { store, compat });
   const base = `${running.url}/scim/v2`;
   return {
     base,

@@ -38,6 +38,8 @@ function build(profiles: readonly string[], switches: CompatSwitches): CompatPol
           ignoreReadOnlyInValue: switches.ignoreReadOnlyInValue,
           ignoreUnknownAttributes: switches.ignoreUnknownAttributes,
           valueAsString: switches.stringAsComplexValue,
+          singleValueArrays: switches.singleValueArrays,
+          unqualifiedExtensionPaths: switches.unqualifiedExtensionPaths,
           emptyAsRemoval: switches.emptyAsRemoval,
           booleanStrings: switches.booleanStrings,
           ...(filter ? { filterOptions: filter } : {}),

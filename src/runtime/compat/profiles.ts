@@ -16,6 +16,8 @@ const entra: CompatProfile = {
   pathKeysInValue: true,
   ignoreReadOnlyInValue: true,
   stringAsComplexValue: true,
+  singleValueArrays: true,
+  unqualifiedExtensionPaths: true,
   ignoreUnknownAttributes: true,
   legacySchemaUrns: true,
   emptyAsRemoval: true,

@@ -28,6 +28,12 @@ export interface CompatSwitches {
   /** A plain string where a complex value is expected means `{"value": string}`
    * (`"members": "id"`, `"manager": "id"`). */
   readonly stringAsComplexValue: boolean;
+  /** A one-element array for a single-valued PATCH target is that element (older Entra docs:
+   * `{"op":"Add","path":"manager","value":[{"value":"<id>"}]}`). */
+  readonly singleValueArrays: boolean;
+  /** A PATCH path naming an extension attribute without its URN (`manager`) resolves to it
+   * when exactly one extension defines it (older Entra docs). */
+  readonly unqualifiedExtensionPaths: boolean;
   /** A single object where a multi-valued attribute is expected is a one-element list
    * (OneLogin `"emails": {…}`). */
   readonly singleAsList: boolean;
@@ -68,6 +74,8 @@ export const STRICT_SWITCHES: CompatSwitches = Object.freeze({
   pathKeysInValue: false,
   ignoreReadOnlyInValue: false,
   stringAsComplexValue: false,
+  singleValueArrays: false,
+  unqualifiedExtensionPaths: false,
   singleAsList: false,
   legacySchemaUrns: false,
   ignoreUnknownAttributes: false,
