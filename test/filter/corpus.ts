@@ -144,7 +144,7 @@ export const validFilters: readonly ValidFilterCase[] = [
 const P = "scim-gen bad-input rules";
 const bad = (filter: string, position: number, detail: string, options?: InvalidFilterCase["options"]): InvalidFilterCase =>
   options ? { filter, source: P, stage: "parse", position, detail, options } : { filter, source: P, stage: "parse", position, detail };
-const ill = (filter: string, detail: string): InvalidFilterCase => ({ filter, source: SEM, stage: "compile", detail });
+const ill = (filter: string, detail: string, position = 1): InvalidFilterCase => ({ filter, source: SEM, stage: "compile", position, detail });
 
 export const invalidFilters: readonly InvalidFilterCase[] = [
   bad("", 1, "expected a filter expression"),
@@ -198,7 +198,9 @@ export const invalidFilters: readonly InvalidFilterCase[] = [
   ill('nope eq "x"', 'unknown attribute "nope"'),
   ill('name.nope eq "x"', 'unknown attribute "name.nope"'),
   ill('urn:example:unknown:2.0:User:foo eq "x"', "unknown attribute"),
-  ill('emails[nope pr]', 'unknown sub-attribute "nope" of "emails"'),
+  ill('emails[nope pr]', 'unknown sub-attribute "nope" of "emails"', 8),
+  ill('userName eq "x" and (title pr or nope eq "x")', 'unknown attribute "nope"', 34),
+  ill('emails[type eq "work"] and active gt true', 'operator "gt" is not defined for boolean', 28),
   ill('userName[value eq "x"]', "needs a complex attribute"),
   ill("active gt true", 'operator "gt" is not defined for boolean attribute "active"'),
   ill("active ge false", 'operator "ge" is not defined for boolean'),

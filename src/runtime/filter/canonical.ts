@@ -1,6 +1,7 @@
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import type { Filter } from "./ast.js";
 import { stackGuard } from "./guard.js";
+import { withPosition } from "./positions.js";
 import { invalid } from "./evaluate/predicates.js";
 import { findSubAttribute, resolveOrThrow, valuePathTarget } from "./evaluate/scope.js";
 
@@ -14,18 +15,18 @@ export function canonicalizeFilter(filter: Filter, index: ResourceTypeIndex): Fi
     switch (f.type) {
       case "comparison":
       case "presence":
-        return { ...f, attributePath: resolveOrThrow(index, f.attributePath).path };
+        return withPosition(f, () => ({ ...f, attributePath: resolveOrThrow(index, f.attributePath).path }));
       case "not":
         return { type: "not", filter: rec(f.filter) };
       case "logical":
         return { type: "logical", operator: f.operator, left: rec(f.left), right: rec(f.right) };
       case "valuePath": {
-        const target = valuePathTarget(index, f.attributePath);
+        const target = withPosition(f, () => valuePathTarget(index, f.attributePath));
         const inner = (g: Filter): Filter => {
           switch (g.type) {
             case "comparison":
             case "presence":
-              return { ...g, attributePath: findSubAttribute(target.attribute, g.attributePath).name };
+              return withPosition(g, () => ({ ...g, attributePath: findSubAttribute(target.attribute, g.attributePath).name }));
             case "not":
               return { type: "not", filter: inner(g.filter) };
             case "logical":

@@ -4,6 +4,7 @@ import type { ComparisonFilter, Filter } from "../ast.js";
 import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test } from "./predicates.js";
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
 import { anyValue } from "./values.js";
+import { withPosition } from "../positions.js";
 
 // The fast path of compileFilter: the resolved filter as one straight-line JavaScript
 // function (like ajv's compiled validators). Property names from the manifest become
@@ -78,36 +79,40 @@ class Generator {
   node(f: Filter, root: "r" | "e", plan: (path: string) => Plan, element?: AttributeModel): string {
     if (++this.nodes > MAX_NODES) throw new TooLarge();
     switch (f.type) {
-      case "presence": {
-        const p = plan(f.attributePath);
-        return this.leaf(p, presenceTest(p.attribute), root);
-      }
+      case "presence":
+        return withPosition(f, () => {
+          const p = plan(f.attributePath);
+          return this.leaf(p, presenceTest(p.attribute), root);
+        });
       case "comparison":
-        return this.comparison(f, root, plan(f.attributePath));
+        return withPosition(f, () => this.comparison(f, root, plan(f.attributePath)));
       case "not":
         return `!(${this.node(f.filter, root, plan, element)})`;
       case "logical":
         return `(${this.node(f.left, root, plan, element)} ${f.operator === "and" ? "&&" : "||"} ${this.node(f.right, root, plan, element)})`;
-      case "valuePath": {
-        if (root === "e") throw invalid(`value filters cannot be nested inside "${element!.name}[...]"`);
-        const target = valuePathTarget(this.index, f.attributePath);
-        const inner = this.fn("e", `return ${this.node(f.filter as Filter, "e", (p) => elementPlan(target.attribute, p), target.attribute)};`);
-        const r = target.resolved;
-        const lines: string[] = [];
-        if (r.extension) lines.push(`const x = ${this.prop("r", r.schema)};`, `if (x === null || typeof x !== "object") return false;`, `const t = ${this.prop("x", r.attribute.name)};`);
-        else lines.push(`const t = ${this.prop("r", r.attribute.name)};`);
-        lines.push(
-          `if (Array.isArray(t)) {`,
-          `  for (let i = 0; i < t.length; i++) { const e = t[i]; if (e !== null && typeof e === "object" && !Array.isArray(e) && ${inner}(e)) return true; }`,
-          `  return false;`,
-          `}`,
-          `return t !== null && typeof t === "object" && ${inner}(t);`,
-        );
-        return `${this.fn("r", lines.join("\n"))}(r)`;
-      }
+      case "valuePath":
+        return withPosition(f, () => this.valuePath(f, root, element));
       default:
         throw invalid(`unknown filter node ${JSON.stringify((f as { type?: unknown }).type)}`);
     }
+  }
+
+  valuePath(f: Filter & { type: "valuePath" }, root: "r" | "e", element: AttributeModel | undefined): string {
+    if (root === "e") throw invalid(`value filters cannot be nested inside "${element!.name}[...]"`);
+    const target = valuePathTarget(this.index, f.attributePath);
+    const inner = this.fn("e", `return ${this.node(f.filter as Filter, "e", (p) => elementPlan(target.attribute, p), target.attribute)};`);
+    const r = target.resolved;
+    const lines: string[] = [];
+    if (r.extension) lines.push(`const x = ${this.prop("r", r.schema)};`, `if (x === null || typeof x !== "object") return false;`, `const t = ${this.prop("x", r.attribute.name)};`);
+    else lines.push(`const t = ${this.prop("r", r.attribute.name)};`);
+    lines.push(
+      `if (Array.isArray(t)) {`,
+      `  for (let i = 0; i < t.length; i++) { const e = t[i]; if (e !== null && typeof e === "object" && !Array.isArray(e) && ${inner}(e)) return true; }`,
+      `  return false;`,
+      `}`,
+      `return t !== null && typeof t === "object" && ${inner}(t);`,
+    );
+    return `${this.fn("r", lines.join("\n"))}(r)`;
   }
 
   comparison(f: ComparisonFilter, root: "r" | "e", plan: Plan): string {

@@ -4,6 +4,7 @@ import type { ComparisonFilter, Filter, LogicalOperator } from "../ast.js";
 import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test } from "./predicates.js";
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
 import { stackGuard } from "../guard.js";
+import { withPosition } from "../positions.js";
 import { generateMatcher } from "./codegen.js";
 import { anyValue, getterFor, isObject } from "./values.js";
 
@@ -58,9 +59,9 @@ function compileNode(filter: Filter, plan: PlanFor, options: CompileOptions | un
   const rec = (f: Filter): Pred => {
     switch (f.type) {
       case "presence":
-        return leaf(plan(f.attributePath), presenceTest);
+        return withPosition(f, () => leaf(plan(f.attributePath), presenceTest));
       case "comparison":
-        return comparison(f, plan(f.attributePath), options);
+        return withPosition(f, () => comparison(f, plan(f.attributePath), options));
       case "not": {
         const inner = rec(f.filter);
         return (r) => !inner(r);
@@ -68,7 +69,7 @@ function compileNode(filter: Filter, plan: PlanFor, options: CompileOptions | un
       case "logical":
         return logical(f.operator, flatten(f, f.operator).map(rec));
       case "valuePath":
-        return valuePath(f.attributePath, f.filter);
+        return withPosition(f, () => valuePath(f.attributePath, f.filter));
       default:
         throw invalid(`unknown filter node ${JSON.stringify((f as { type?: unknown }).type)}`);
     }

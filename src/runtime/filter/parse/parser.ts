@@ -1,6 +1,7 @@
 import type { CompareOperator, CompareValue, Filter } from "../ast.js";
 import type { ResolvedFilterOptions } from "../options.js";
 import { checkPath, scanPathText } from "./attr-path.js";
+import { at } from "../positions.js";
 import { Cursor } from "./cursor.js";
 import { scanBareLiteral, scanKeywordLiteral, scanNumber, scanString } from "./literals.js";
 
@@ -113,22 +114,22 @@ export class FilterParser extends Cursor {
       return this.parseValuePath(path, start);
     }
     this.countTerm(start);
-    return this.parseOperation(path);
+    return this.parseOperation(path, start);
   }
 
   /** After a path: ` pr` or ` op value`. */
-  private parseOperation<P extends string>(path: P): Filter<P> {
+  private parseOperation<P extends string>(path: P, start: number): Filter<P> {
     if (this.skipSpace() === 0) this.expected(`a space and then ${OPERATOR_LIST}`);
     const opStart = this.pos;
     const op = scanPathText(this).toLowerCase();
     if (op === "pr") {
       if (this.lenient) this.skipStrayToken();
-      return { type: "presence", attributePath: path };
+      return at({ type: "presence", attributePath: path }, start);
     }
     if (!OPERATORS.has(op)) this.expected(OPERATOR_LIST, opStart);
     if (this.skipSpace() === 0) this.expected(`a space and then a value after "${op}"`);
     const value = this.parseValue();
-    return { type: "comparison", attributePath: path, operator: op as CompareOperator, value };
+    return at({ type: "comparison", attributePath: path, operator: op as CompareOperator, value }, start);
   }
 
   /** Lenient: `userName pr loginUser1` (seen from WSO2 clients) drops the stray token. */
@@ -180,9 +181,9 @@ export class FilterParser extends Cursor {
       const subStart = this.pos;
       const sub = scanPathText(this);
       checkPath(this, sub, subStart, "subAttribute");
-      inner = { type: "logical", operator: "and", left: inner, right: this.parseOperation(sub) };
+      inner = { type: "logical", operator: "and", left: inner, right: this.parseOperation(sub, subStart) };
     }
     // Inside "[...]" the parser never builds value paths (nesting is rejected above).
-    return { type: "valuePath", attributePath: path, filter: inner as Filter<string, Record<never, string>> };
+    return at({ type: "valuePath", attributePath: path, filter: inner as Filter<string, Record<never, string>> }, start);
   }
 }

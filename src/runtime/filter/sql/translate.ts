@@ -3,6 +3,7 @@ import type { AttributeModel } from "../../manifest/model.js";
 import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 import type { ComparisonFilter, Filter } from "../ast.js";
 import { stackGuard } from "../guard.js";
+import { withPosition } from "../positions.js";
 import { caseInsensitive, invalid, typedLiteral, type CompileOptions } from "../evaluate/predicates.js";
 import { findSubAttribute, resourcePlan, valuePathTarget } from "../evaluate/scope.js";
 import { postgres, sqlite, type Dialect, type JsonRef } from "./dialect.js";
@@ -130,12 +131,13 @@ export class Translator {
   node(f: Filter, negated: boolean, scope: Scope): string {
     const guard = (sql: string) => (negated ? `COALESCE(${sql}, FALSE)` : sql);
     switch (f.type) {
-      case "presence": {
-        const a = scope.across(f.attributePath);
-        return guard(a.across(this.presence(a.attribute)));
-      }
+      case "presence":
+        return withPosition(f, () => {
+          const a = scope.across(f.attributePath);
+          return guard(a.across(this.presence(a.attribute)));
+        });
       case "comparison":
-        return this.comparison(f, scope, negated);
+        return withPosition(f, () => this.comparison(f, scope, negated));
       case "not":
         return `NOT (${this.node(f.filter, !negated, scope)})`;
       case "logical": {
@@ -149,7 +151,7 @@ export class Translator {
         return `(${parts.join(f.operator === "and" ? " AND " : " OR ")})`;
       }
       case "valuePath":
-        return guard(scope.valuePath(f.attributePath, f.filter as Filter));
+        return withPosition(f, () => guard(scope.valuePath(f.attributePath, f.filter as Filter)));
     }
   }
 
