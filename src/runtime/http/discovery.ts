@@ -25,6 +25,8 @@ export interface DiscoveryOptions {
   readonly patch: boolean;
   /** RFC 7644 §3.7.4 limits; absent when /Bulk is off. */
   readonly bulk?: { readonly maxOperations: number; readonly maxPayloadSize: number };
+  /** RFC 9865 §4 pagination settings; absent when cursors are off (index paging only). */
+  readonly cursors?: { readonly defaultPageSize: number; readonly maxPageSize: number; readonly cursorTimeout: number };
   readonly authenticationSchemes: readonly AuthenticationScheme[];
   readonly documentationUri?: string;
 }
@@ -63,6 +65,10 @@ export class Discovery {
       patch: { supported: options.patch },
       bulk: options.bulk ? { supported: true, ...options.bulk } : { supported: false, maxOperations: 0, maxPayloadSize: 0 },
       filter: { supported: true, maxResults: options.maxResults },
+      // RFC 9865 §4: index paging stays the default method.
+      pagination: options.cursors
+        ? { cursor: true, index: true, defaultPaginationMethod: "index", ...options.cursors }
+        : { cursor: false, index: true, defaultPaginationMethod: "index", defaultPageSize: options.maxResults, maxPageSize: options.maxResults },
       changePassword: { supported: false },
       sort: { supported: true },
       etag: { supported: true },

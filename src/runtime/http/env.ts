@@ -6,6 +6,7 @@ import { projectResource, toRepresentation, etagFor } from "./semantics.js";
 import type { Projection } from "./query.js";
 import type { RequestContext, ResourceRecord } from "./types.js";
 import type { BodyLimits } from "./body.js";
+import type { CursorSettings } from "../list/paging.js";
 
 // What the endpoint functions share: per resource type the handler and validator, the
 // body limits and paging maximum. Built once by createKernel; look-ups are by the
@@ -23,6 +24,8 @@ export interface Env {
   readonly maxResults: number;
   readonly validateOptions: Omit<ValidateOptions, "mode" | "existing">;
   readonly ready: () => Promise<void>;
+  /** RFC 9865 cursor paging; undefined when switched off. */
+  readonly cursors?: CursorSettings;
 }
 
 export function runtimeFor(env: Env, type: ResourceTypeIndex): ResourceTypeRuntime {

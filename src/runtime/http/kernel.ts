@@ -3,6 +3,7 @@ import { compatSelector, type CompatSelection } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import type { Manifest } from "../manifest/model.js";
 import { ManifestIndex } from "../manifest/resolve.js";
+import { CursorCodec, type CursorKeyOptions } from "../list/cursor.js";
 import type { Validators } from "../resource/validator.js";
 import type { Store } from "../stores/contract.js";
 import { singleTenant } from "../tenancy/resolvers.js";
@@ -49,6 +50,11 @@ export interface KernelOptions {
   /** Bulk (RFC 7644 §3.7) limits, advertised in ServiceProviderConfig; `false` turns
    * /Bulk off (501). Default 1000 operations and 1 MB. */
   readonly bulk?: { readonly maxOperations?: number; readonly maxPayloadSize?: number } | false;
+  /** Cursor paging (RFC 9865) beside index paging, which stays the default; `false` turns
+   * cursors off. `key` signs cursors: give every instance the same key (a random one is
+   * generated at start otherwise); `timeoutSeconds` is cursorTimeout (default 3600);
+   * defaultPageSize (default 100) applies when a cursor request gives no count. */
+  readonly cursors?: (CursorKeyOptions & { readonly defaultPageSize?: number }) | false;
 }
 
 export interface Kernel {
@@ -85,6 +91,7 @@ export function createKernel(options: KernelOptions): Kernel {
     },
     validateOptions: {},
     ready: store ? lazyOpen(() => store.open(index)) : () => Promise.resolve(),
+    ...(options.cursors === false ? {} : { cursors: { codec: new CursorCodec(options.cursors), defaultPageSize: options.cursors?.defaultPageSize ?? 100, maxPageSize: maxResults } }),
   };
   const bulk = options.bulk === false ? undefined : { maxOperations: options.bulk?.maxOperations ?? 1000, maxPayloadSize: options.bulk?.maxPayloadSize ?? 1_048_576 };
   const schemes: readonly AuthenticationScheme[] = options.auth.schemes;
@@ -97,6 +104,7 @@ export function createKernel(options: KernelOptions): Kernel {
         maxPayloadSize: env.limits.maxBytes,
         patch: true,
         ...(bulk ? { bulk } : {}),
+        ...(env.cursors ? { cursors: { defaultPageSize: env.cursors.defaultPageSize, maxPageSize: env.cursors.maxPageSize, cursorTimeout: env.cursors.codec.timeoutSeconds } } : {}),
         authenticationSchemes: schemes,
         ...(options.documentationUri ? { documentationUri: options.documentationUri } : {}),
       });

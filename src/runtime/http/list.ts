@@ -6,6 +6,7 @@ import { represent, type Env, type ResourceTypeRuntime } from "./env.js";
 import { filterFor, paramsFromSearchBody, parseListQuery, parseParams, type Params } from "./query.js";
 import { queryOf } from "./resources.js";
 import { listResponse } from "./response.js";
+import { cursorList } from "../list/respond.js";
 import { compareAttributeValues } from "./semantics.js";
 import type { ListQuery, RequestContext, ResourceRecord, ScimRequest, ScimResponse } from "./types.js";
 
@@ -30,6 +31,7 @@ export async function queryParams(req: ScimRequest, env: Env, viaPost: boolean):
 export async function listResources(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, viaPost: boolean): Promise<ScimResponse> {
   const params = await queryParams(req, env, viaPost);
   const { list, projection } = parseListQuery(params, [rt.type], env.maxResults, policyFor(ctx.compat));
+  if (params.has("cursor")) return cursorList(env.cursors, params, list, projection, ctx, env, rt);
   const result = await rt.handler.list(ctx, list);
   const resources = result.resources.map((r) => represent(ctx, rt, r, projection));
   return listResponse(result.totalResults, list.startIndex, resources);

@@ -32,6 +32,10 @@ export function storeHandler(store: Store, resourceType: string): ResourceHandle
         q.sortBy = query.sortBy;
         q.sortOrder = query.sortOrder ?? "ascending";
       }
+      if (query.keyset) {
+        q.keyset = query.keyset;
+        if (query.sortOrder) q.sortOrder = query.sortOrder; // without sortBy: the id order
+      }
       return store.tenant(ctx.tenant).list(resourceType, q);
     },
   };

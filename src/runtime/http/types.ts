@@ -1,4 +1,5 @@
 import type { Filter } from "../filter/ast.js";
+import type { KeysetPage, KeysetPosition } from "../stores/contract.js";
 
 // The framework-neutral request and response the kernel's `handle` works on. Adapters
 // (src/runtime/adapters) translate their framework's objects to and from these and do
@@ -70,6 +71,9 @@ export interface ListQuery<F extends Filter = Filter> {
   readonly startIndex: number;
   /** 0 asks for totalResults only; never above the configured maximum. */
   readonly count: number;
+  /** Cursor paging (RFC 9865): a keyset query, see StoreQuery.keyset. A handler that
+   * supports cursors answers it and sets ListResult.keyset; startIndex is then 1. */
+  readonly keyset?: { readonly after?: KeysetPosition };
 }
 
 /** What the kernel needs back from a handler to build a representation and its ETag. */
@@ -86,6 +90,8 @@ export interface ResourceRecord<R = { [key: string]: unknown }> {
 export interface ListResult<R = { [key: string]: unknown }> {
   readonly totalResults: number;
   readonly resources: readonly ResourceRecord<R>[];
+  /** Answer to a keyset query: positions of the first and last resource, more to come. */
+  readonly keyset?: KeysetPage;
 }
 
 /** Conditional write from If-Match (RFC 7644 §3.14): the check and the write are atomic. */
