@@ -110,6 +110,22 @@ const tooSlow = (ms: number): ScimError =>
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+// An index that constrains more than (tenant, type) — externalId eq, displayName eq, an OR
+// of such — answers in one short statement; only a scan of the whole tenant is sliced.
+const INDEXED = /^(SEARCH r USING (COVERING )?INDEX \w+ \(tenant=\? AND type=\? AND |MULTI-INDEX OR)/;
+const plans = new Map<string, boolean>();
+
+function indexServed(c: SqliteContext, sql: string, params: unknown[]): boolean {
+  let served = plans.get(sql);
+  if (served === undefined) {
+    const rows = c.prepared(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+    served = rows.some((r) => INDEXED.test(r.detail)) && !rows.some((r) => r.detail.startsWith("SCAN r"));
+    if (plans.size >= 256) plans.delete(plans.keys().next().value!);
+    plans.set(sql, served);
+  }
+  return served;
+}
+
 /**
  * A filtered list scans in creation-order slices (seq ranges) so that no single statement
  * holds the event loop for long: between slices other requests run, and past the store's
@@ -122,8 +138,8 @@ export async function listSqlite(c: SqliteContext, tenant: string, rules: TypeRu
   const pinnedHit = pinnedRows(c, tenant, rules, query);
   if (pinnedHit) return listRows(rules, pinnedHit, query);
   const { offset, limit } = pageBounds(query.startIndex, query.count);
-  if (!query.filter) {
-    // No filter: an index-only count and an index-ordered page, both cheap.
+  if (!query.filter || indexServed(c, sql.count.sql, sql.count.params)) {
+    // No filter, or one an index serves: a short count and page, each one statement.
     const total = (c.prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
     if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
     return { totalResults: total, resources: (c.prepared(sql.page.sql).all(...sql.page.params) as ResourceRow[]).map(toStored) };
