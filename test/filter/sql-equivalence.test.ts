@@ -93,6 +93,12 @@ describe("filterToSql on SQLite (better-sqlite3) equals the evaluator", () => {
     expect(ids.map((r) => r.id)).toEqual(expectedOrder(path, order));
   });
 
+  it("lets the COLLATE NOCASE index on user_name serve userName eq (case-insensitive)", () => {
+    const { sql, params } = filterToSql(parseFilter('userName eq "BJENSEN"'), index.resourceType("User")!, targets.columns!);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM res WHERE type = 'User' AND ${sql}`).all(...params) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join("\n")).toContain("USING INDEX res_user_name");
+  });
+
   it("binds every value: a hostile literal is data, not SQL", () => {
     const hostile = `x' OR '1'='1`;
     const { sql, params } = filterToSql(parseFilter(`userName eq ${JSON.stringify(hostile)} or title co ${JSON.stringify("%_\\")}`), index.resourceType("User")!, targets.json!);
@@ -107,7 +113,8 @@ describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
   const target: SqlTarget = { dialect: "postgres", dataColumn: "data", metaColumns: META, paramOffset: 1 };
   beforeAll(async () => {
     pg = new PGlite();
-    await pg.exec("CREATE TABLE res (type text NOT NULL, id text NOT NULL, created timestamptz NOT NULL, last_modified timestamptz NOT NULL, data jsonb NOT NULL)");
+    await pg.exec(`CREATE TABLE res (type text NOT NULL, id text NOT NULL, created timestamptz NOT NULL, last_modified timestamptz NOT NULL, data jsonb NOT NULL,
+      user_name text GENERATED ALWAYS AS (data->>'userName') STORED, family_name text GENERATED ALWAYS AS (data->'name'->>'familyName') STORED)`);
     await pg.exec("CREATE INDEX res_user_name ON res (lower(data->>'userName'))");
     const values: string[] = [];
     const params: unknown[] = [];
@@ -122,10 +129,24 @@ describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
   }, 60_000);
   afterAll(async () => pg?.close());
 
-  it.each(cases)("%s: %s", async (type, _filter, c) => {
-    const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, target, { coerceBooleanStrings: c.coerceBooleanStrings === true });
-    const res = await pg.query<{ id: string }>(`SELECT id FROM res WHERE type = $1 AND (${sql})`, [type, ...params]);
-    expect(res.rows.map((r) => r.id).sort()).toEqual(expected(c));
+  const pgTargets: Record<string, SqlTarget> = {
+    json: target,
+    columns: { ...target, columns: { userName: "user_name", "name.familyName": "family_name" } },
+  };
+  for (const [name, t] of Object.entries(pgTargets)) {
+    it.each(cases)(`[${name}] %s: %s`, async (type, _filter, c) => {
+      const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, t, { coerceBooleanStrings: c.coerceBooleanStrings === true });
+      const res = await pg.query<{ id: string }>(`SELECT id FROM res WHERE type = $1 AND (${sql})`, [type, ...params]);
+      expect(res.rows.map((r) => r.id).sort()).toEqual(expected(c));
+    });
+  }
+
+  it("lets an expression index on lower(data->>'userName') serve userName eq", async () => {
+    const { sql, params } = filterToSql(parseFilter('userName eq "BJENSEN"'), index.resourceType("User")!, { ...target, paramOffset: 0 });
+    await pg.exec("SET enable_seqscan = off");
+    const plan = await pg.query<{ "QUERY PLAN": string }>(`EXPLAIN SELECT id FROM res WHERE ${sql}`, params);
+    await pg.exec("SET enable_seqscan = on");
+    expect(plan.rows.map((r) => r["QUERY PLAN"]).join("\n")).toContain("res_user_name");
   });
 
   it.each(SORTS.flatMap((p) => [[p, "ascending"], [p, "descending"]] as const))("sortToSql %s %s orders as compareAttributeValues", async (path, order) => {
