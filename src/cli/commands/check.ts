@@ -2,8 +2,7 @@ import type { ResolvedConfig } from "../config.js";
 import { describeChange } from "../diff.js";
 import { buildOutput } from "../output.js";
 import { planWrites } from "../write.js";
-import { EXIT, type Io } from "./io.js";
-import { reportProblems } from "./report.js";
+import { EXIT, reportProblems, type Io } from "./io.js";
 
 // `scim-gen check`: for CI. Exit 1 with a summary when the committed output differs from
 // what `generate` would write now.

@@ -2,8 +2,7 @@ import { relative } from "node:path";
 import type { ResolvedConfig } from "../config.js";
 import { buildOutput } from "../output.js";
 import { applyWrites, planWrites } from "../write.js";
-import { EXIT, type Io } from "./io.js";
-import { reportProblems } from "./report.js";
+import { EXIT, reportProblems, type Io } from "./io.js";
 
 // `scim-gen generate`: writes what changed, leaves identical files untouched, deletes
 // generated files no longer produced, refuses to overwrite files it did not generate.

@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from "../config.js";
 import { load } from "../output.js";
-import { EXIT, type Io } from "./io.js";
-import { reportProblems } from "./report.js";
+import { EXIT, reportProblems, type Io } from "./io.js";
 
 // `scim-gen validate`: check the schemas only; nothing is generated or written.
 export function runValidate(config: ResolvedConfig, io: Io): number {
