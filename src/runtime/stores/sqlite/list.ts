@@ -148,7 +148,7 @@ export async function listSqlite(c: SqliteContext, tenant: string, rules: TypeRu
   if (!bounds || bounds.lo === null || bounds.hi === null) return { totalResults: 0, resources: [] };
   const started = performance.now();
   let lastYield = started;
-  let size = 1024;
+  let size = 256;
   let total = 0;
   const page: ResourceRow[] = [];
   const countChunk = c.prepared(sql.chunkCount);
