@@ -58,6 +58,14 @@ export function rss(target: Target): Promise<{ peak: number; now: number }> {
   });
 }
 
+/** CPU time (user + system, µs) the server process has used so far. */
+export function cpu(target: Target): Promise<number> {
+  return new Promise((resolve) => {
+    target.child.once("message", (m: { type: string; micros: number }) => resolve(m.micros));
+    target.child.send({ type: "cpu" });
+  });
+}
+
 export async function stopTarget(target: Target): Promise<void> {
   target.child.kill("SIGTERM");
   await new Promise((r) => target.child.once("exit", r));
@@ -124,6 +132,8 @@ export interface Scenario {
 
 export interface Result {
   readonly rps: number;
+  /** Responses received during the run. */
+  readonly total: number;
   readonly p50: number;
   readonly p99: number;
   readonly non2xx: number;
@@ -144,5 +154,5 @@ export async function runScenario(port: number, s: Scenario, seconds: number, co
       },
     ],
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }

@@ -1,10 +1,12 @@
-import { rss, runScenario, seed, startTarget, stopTarget, userBody, type Result, type Scenario } from "./load.js";
+import { cpu, rss, runScenario, seed, startTarget, stopTarget, userBody, type Result, type Scenario } from "./load.js";
 
 // `npm run bench -- http`: scim-gen (memory store, node:http adapter) against SCIMMY +
 // Express serving the same users, and a bare node:http server (the ceiling), over real
 // HTTP with autocannon. Environment: BENCH_SIZES (default "10000,100000"),
 // BENCH_SECONDS per scenario (default 3; use 10+ for published figures),
-// BENCH_CONNECTIONS (default 32), BENCH_TARGETS (default "scim-gen,scimmy,bare").
+// BENCH_CONNECTIONS (default 32), BENCH_TARGETS (default "scim-gen,scimmy,bare"),
+// BENCH_NODE_FLAGS (extra node flags for the servers). Besides req/s and latency it reports
+// the server's CPU time per request, which stays meaningful on a busy shared machine.
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   const fixed: Scenario = { name: "fixed body", method: "GET", path: "/scim/v2/Users/x" };
   if (bare) await runScenario(bare.port, fixed, 1, connections); // warm-up
   for (const size of sizes) {
-    const table = new Map<string, Map<string, Result>>();
+    const table = new Map<string, Map<string, Result & { cpuPerRequest: number }>>();
     const memory = new Map<string, { peak: number; now: number; seed: number }>();
     const ceilings = new Map<string, Result>();
     for (const kind of targets.filter((t) => t !== "bare")) {
@@ -62,17 +64,19 @@ async function main(): Promise<void> {
       const seeded = await seed(t.port, size);
       const m = await rss(t);
       memory.set(kind, { ...m, seed: seeded.seconds });
-      const results = new Map<string, Result>();
+      const results = new Map<string, Result & { cpuPerRequest: number }>();
       const list = scenarios(seeded.ids, size, kind);
       await runScenario(t.port, list[0]!, 1, connections); // warm-up: JIT and GC after seeding
       for (const s of list) {
         const before = bare && s === list[0] ? await runScenario(bare.port, fixed, seconds, connections) : undefined;
-        results.set(s.name, await runScenario(t.port, s, seconds, s.connections ?? connections));
+        const cpuBefore = await cpu(t);
+        const r = await runScenario(t.port, s, seconds, s.connections ?? connections);
+        await settle(t.port); // the CPU of requests still queued belongs to this scenario
+        results.set(s.name, { ...r, cpuPerRequest: ((await cpu(t)) - cpuBefore) / Math.max(r.total, 1) });
         if (before && bare) {
           const after = await runScenario(bare.port, fixed, seconds, connections);
           ceilings.set(kind, { ...after, rps: (before.rps + after.rps) / 2 });
         }
-        await settle(t.port);
       }
       const after = await rss(t);
       memory.get(kind)!.peak = Math.max(memory.get(kind)!.peak, after.peak);
@@ -83,17 +87,20 @@ async function main(): Promise<void> {
     for (const [kind, m] of memory) {
       console.log(`  ${kind.padEnd(9)} seeded over HTTP in ${fmt(m.seed, 1)} s (${fmt(size / m.seed)} users/s); RSS after seeding ${fmt(m.now / MB)} MB, peak ${fmt(m.peak / MB)} MB`);
     }
-    console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)}  ratio`);
+    console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)} ${"CPU µs/req".padStart(11)}  ratio (req/s; server CPU per request)`);
     const ours = table.get("scim-gen");
     const peer = table.get("scimmy");
     for (const name of (ours ?? peer)?.keys() ?? []) {
       for (const [kind, results] of table) {
         const r = results.get(name)!;
         let ratio = "";
-        if (kind === "scim-gen" && peer) ratio = `${fmt(r.rps / Math.max(peer.get(name)!.rps, 0.01), 1)}x SCIMMY`;
+        if (kind === "scim-gen" && peer) {
+          const p = peer.get(name)!;
+          ratio = `${fmt(r.rps / Math.max(p.rps, 0.01), 1)}x SCIMMY; ${fmt(p.cpuPerRequest / Math.max(r.cpuPerRequest, 0.01), 1)}x less CPU`;
+        }
         const ceiling = ceilings.get(kind);
         if (ceiling && name === "GET by id") ratio += `${ratio ? ", " : ""}${fmt((100 * r.rps) / ceiling.rps)}% of bare (${fmt(ceiling.rps)} req/s alongside)`;
-        console.log(`  ${name.padEnd(36)} ${kind.padEnd(9)} ${fmt(r.rps).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${fmt(r.non2xx + r.errors).padStart(8)}  ${ratio}`);
+        console.log(`  ${name.padEnd(36)} ${kind.padEnd(9)} ${fmt(r.rps).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${fmt(r.non2xx + r.errors).padStart(8)} ${fmt(r.cpuPerRequest).padStart(11)}  ${ratio}`);
       }
     }
   }

@@ -47,6 +47,10 @@ if (process.argv[2]) {
   let peak = process.memoryUsage.rss();
   setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50).unref();
   process.on("message", (m: { type: string }) => {
+    if (m.type === "cpu") {
+      const c = process.cpuUsage();
+      process.send!({ type: "cpu", micros: c.user + c.system });
+    }
     if (m.type === "rss") {
       if (typeof globalThis.gc === "function") globalThis.gc();
       const m = process.memoryUsage();
