@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { memoryStore } from "../../src/runtime/stores/memory/index.js";
 import { scimError, storeContract } from "./contract.js";
 import { storeManifest } from "./manifest.js";
+import { parseFilter } from "../../src/runtime/filter/index.js";
+import { coreIndex } from "../support/core-manifest.js";
+import { benchUser } from "../../bench/stores/users.js";
 
 storeContract("memory", { make: async (o) => memoryStore(o) });
 
@@ -16,6 +19,27 @@ describe("memory store specifics", () => {
       (r.data as Record<string, unknown>).userName = "b";
     }).toThrow(TypeError);
   });
+
+  it("a filter past queryTimeoutMs is 400 tooMany, promptly; a long scan yields to other work", async () => {
+    const fast = memoryStore({ queryTimeoutMs: 40 });
+    const slow = memoryStore({ queryTimeoutMs: 60_000 });
+    const filter = parseFilter(Array.from({ length: 100 }, (_, i) => `emails co "zz${i}" or title co "yy${i}"`).join(" or "));
+    for (const store of [fast, slow]) {
+      await store.open(coreIndex());
+      for (let i = 0; i < 20_000; i++) await store.tenant("t").create("User", benchUser(i));
+    }
+    const started = Date.now();
+    const e = await scimError(fast.tenant("t").list("User", { filter, startIndex: 1, count: 10 }));
+    expect([e.status, e.scimType]).toEqual([400, "tooMany"]);
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const r = await slow.tenant("t").list("User", { filter, startIndex: 1, count: 10 });
+    clearInterval(timer);
+    expect(r.totalResults).toBe(0);
+    expect(ticks).toBeGreaterThan(0);
+  }, 60_000);
 
   it("refuses tenant() before open()", () => {
     expect(() => memoryStore().tenant("t")).toThrow(/open/);

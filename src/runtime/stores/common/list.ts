@@ -1,4 +1,5 @@
 import { compareAttributeValues, compileFilter } from "../../filter/index.js";
+import { ScimError } from "../../errors.js";
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 import { pageBounds, unknownSortBy } from "./errors.js";
 import type { TypeRules } from "./rules.js";
@@ -26,11 +27,46 @@ export function compileMatch(rules: TypeRules, query: StoreQuery): ((row: Stored
 export function listRows(rules: TypeRules, rows: Iterable<StoredResource>, query: StoreQuery): StoreListResult {
   const key = sortKeyOf(rules, query.sortBy);
   const match = compileMatch(rules, query);
-  const { offset, limit } = pageBounds(query.startIndex, query.count);
   const hits: StoredResource[] = [];
   for (const row of rows) if (!match || match(row)) hits.push(row);
-  if (!key) return { totalResults: hits.length, resources: hits.slice(offset, offset + limit) };
+  return sortAndPage(hits, key, query);
+}
 
+const SLICE = 2048;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * listRows for large candidate sets: the filter runs over slices of rows, yielding to the
+ * event loop between slices once ~10 ms have passed, and stops with 400 tooMany past
+ * `timeoutMs` — a 200-term filter over 100k resources must not stall the server.
+ */
+export async function listRowsSliced(rules: TypeRules, rows: readonly StoredResource[], query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
+  const key = sortKeyOf(rules, query.sortBy);
+  const match = compileMatch(rules, query);
+  if (!match) return sortAndPage(rows.slice(), key, query);
+  const hits: StoredResource[] = [];
+  const started = performance.now();
+  let lastYield = started;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (match(row)) hits.push(row);
+    if (i % SLICE === SLICE - 1) {
+      const now = performance.now();
+      if (now - started > timeoutMs) {
+        throw ScimError.badRequest("tooMany", `the filter needs more than ${timeoutMs} ms to evaluate over this tenant's resources; narrow it`);
+      }
+      if (now - lastYield > 10) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    }
+  }
+  return sortAndPage(hits, key, query);
+}
+
+function sortAndPage(hits: StoredResource[], key: SortKey | undefined, query: StoreQuery): StoreListResult {
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  if (!key) return { totalResults: hits.length, resources: hits.slice(offset, offset + limit) };
   const sign = query.sortOrder === "descending" ? -1 : 1;
   const decorated = hits.map((row) => ({ row, value: sortValue(key.meta ? withMeta(row) : (row.data as View), key) }));
   decorated.sort((a, b) => {

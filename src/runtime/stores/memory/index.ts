@@ -12,14 +12,18 @@ import type { Table } from "./table.js";
 export interface MemoryStoreOptions {
   /** Clock for meta.created/lastModified; defaults to the system clock. */
   readonly now?: () => Date;
+  /** A filtered list running longer is stopped with 400 tooMany; default 2000 ms. */
+  readonly queryTimeoutMs?: number;
 }
 
 export class MemoryStore implements Store {
   private rules: ReadonlyMap<string, TypeRules> | undefined;
   private readonly tenants = new Map<string, MemoryTenantStore>();
   private readonly now: () => string;
+  private readonly queryTimeoutMs: number;
 
   constructor(options: MemoryStoreOptions = {}) {
+    this.queryTimeoutMs = Math.max(1, options.queryTimeoutMs ?? 2000);
     const clock = options.now ?? (() => new Date());
     this.now = () => clock().toISOString();
   }
@@ -33,7 +37,7 @@ export class MemoryStore implements Store {
     if (typeof tenant !== "string" || tenant === "") throw new TypeError("memoryStore: tenant must be a non-empty string");
     let store = this.tenants.get(tenant);
     if (!store) {
-      store = new MemoryTenantStore(new Map<string, Table>(), this.rules, this.now);
+      store = new MemoryTenantStore(new Map<string, Table>(), this.rules, this.now, this.queryTimeoutMs);
       this.tenants.set(tenant, store);
     }
     return store;

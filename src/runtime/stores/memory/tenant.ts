@@ -15,6 +15,7 @@ export class MemoryTenantStore implements TenantStore {
     private readonly tables: Map<string, Table>,
     private readonly rules: ReadonlyMap<string, TypeRules>,
     private readonly now: () => string,
+    private readonly queryTimeoutMs: number,
   ) {}
 
   async create(resourceType: string, data: ResourceData): Promise<StoredResource> {
@@ -53,7 +54,7 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   async list(resourceType: string, query: StoreQuery): Promise<StoreListResult> {
-    return listTable(this.table(resourceType), query);
+    return listTable(this.table(resourceType), query, this.queryTimeoutMs);
   }
 
   private table(resourceType: string): Table {
