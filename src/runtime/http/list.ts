@@ -7,6 +7,7 @@ import { filterFor, paramsFromSearchBody, parseListQuery, parseParams, type Para
 import { queryOf } from "./resources.js";
 import { listResponse } from "./response.js";
 import { cursorList } from "../list/respond.js";
+import { rootCursorList } from "../list/root.js";
 import { compareAttributeValues } from "./semantics.js";
 import type { ListQuery, RequestContext, ResourceRecord, ScimRequest, ScimResponse } from "./types.js";
 
@@ -57,6 +58,8 @@ export async function searchRoot(req: ScimRequest, ctx: RequestContext, env: Env
     throw ScimError.badRequest("tooMany" as const, `a query across resource types can page only to ${env.maxResults * 10} results`);
   }
   const parts: { rt: ResourceTypeRuntime; record: ResourceRecord }[] = [];
+  const cursorParts: { rt: ResourceTypeRuntime; query: ListQuery }[] = [];
+  const cursor = params.has("cursor");
   let total = 0;
   let firstError: unknown;
   let asked = 0;
@@ -72,11 +75,16 @@ export async function searchRoot(req: ScimRequest, ctx: RequestContext, env: Env
     }
     if (query.sortBy && !rt.type.resolve(query.sortBy)) delete query.sortBy;
     asked++;
+    if (cursor) {
+      cursorParts.push({ rt, query });
+      continue;
+    }
     const result = await rt.handler.list(ctx, query);
     total += result.totalResults;
     for (const record of result.resources) parts.push({ rt, record });
   }
   if (asked === 0 && firstError) throw firstError;
+  if (cursor) return rootCursorList(env.cursors, params, cursorParts, projection, filterText, ctx, env, list.count);
   if (list.sortBy) {
     const sortBy = list.sortBy;
     const keyed = parts.map((p) => {
