@@ -14,6 +14,8 @@ export interface ValidFilterCase {
   readonly lenient?: boolean;
   /** Compile with { coerceBooleanStrings: true } (compat). */
   readonly coerceBooleanStrings?: boolean;
+  /** Needs Unicode case folding (SQLite: only with SqlTarget.lower = scim_lower). */
+  readonly unicodeCase?: boolean;
 }
 
 export interface InvalidFilterCase {
@@ -106,6 +108,9 @@ export const validFilters: readonly ValidFilterCase[] = [
   u("roles[primary eq true]", ["u7"]),
   u('displayName ew "ström"', ["u5"]),
   u('userName eq "zoë"', ["u5"]),
+  u('userName eq "ZOË"', ["u5"], SEM, { unicodeCase: true }),
+  u('displayName eq "ZOË ÅNGSTRÖM"', ["u5"], SEM, { unicodeCase: true }),
+  u('displayName co "ÅNG"', ["u5"], SEM, { unicodeCase: true }),
   u('id eq "u3"', ["u3"]),
   u('id eq "U3"', []),
   u('externalId eq "john-ext"', []),

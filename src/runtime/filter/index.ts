@@ -12,3 +12,4 @@ export { FilterCache, type CompiledFilter, type FilterCacheOptions } from "./cac
 export { filterToSql } from "./sql/translate.js";
 export { sortToSql, type SortOrder } from "./sql/sort.js";
 export type { SqlColumn, SqlDialect, SqlFragment, SqlMetaColumns, SqlTarget } from "./sql/target.js";
+export { registerSqliteFunctions, SQLITE_UNICODE_LOWER, type SqliteFunctionHost } from "./sql/sqlite-functions.js";

@@ -30,7 +30,7 @@ export function sortToSql(path: string, index: ResourceTypeIndex, target: SqlTar
     let x = v.ref ? d.scalar(v.ref, attr.type) : d.typed(v.sql!, attr.type);
     if (attr.type === "string" || attr.type === "reference" || attr.type === "binary") {
       x = `NULLIF(${x}, '')`;
-      if (caseInsensitive(attr)) x = `lower(${x})`;
+      if (caseInsensitive(attr)) x = `${target.lower ?? "lower"}(${x})`;
       x = d.ordered(x);
     }
     return x;

@@ -49,6 +49,13 @@ export interface SqlTarget {
   readonly columns?: Readonly<Record<string, string | SqlColumn>>;
   /** PostgreSQL: parameters already bound before this fragment; the first is $<offset+1>. */
   readonly paramOffset?: number;
+  /**
+   * The SQL function that lower-cases for caseExact=false comparisons (default "lower").
+   * SQLite's lower() folds ASCII only; register `scim_lower` with
+   * registerSqliteFunctions(db) and name it here for the evaluator's full Unicode folding
+   * (NOCASE columns are then compared through it too).
+   */
+  readonly lower?: string;
 }
 
 /** A WHERE (or ORDER BY) fragment and its parameters, in order. */

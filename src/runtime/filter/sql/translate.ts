@@ -47,6 +47,7 @@ export class Translator {
     readonly options?: CompileOptions,
   ) {
     this.d = target.dialect === "postgres" ? postgres : sqlite;
+    if (target.lower !== undefined && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(target.lower)) throw new TypeError(`SqlTarget.lower must name an SQL function, not ${JSON.stringify(target.lower)}`);
   }
 
   bind(value: unknown): string {
@@ -201,20 +202,22 @@ export class Translator {
     const text = literal as string;
     const ci = caseInsensitive(attribute);
     if ((op === "co" || op === "sw" || op === "ew") && text === "") return (v) => `${scalar(v)} IS NOT NULL`;
+    const lower = this.target.lower ?? "lower";
     const p = d.param(this.bind(text), "string");
-    const y = ci ? `lower(${p})` : p;
-    const x = (v: Value) => (ci ? `lower(${scalar(v)})` : scalar(v));
+    const y = ci ? `${lower}(${p})` : p;
+    const x = (v: Value) => (ci ? `${lower}(${scalar(v)})` : scalar(v));
+    const nocase = (v: Value) => ci && v.sql !== undefined && v.nocase === true && d.name === "sqlite" && lower === "lower";
     switch (op) {
       case "eq":
       case "ne":
-        return (v) => (ci && v.sql !== undefined && v.nocase && d.name === "sqlite" ? `${v.sql} = ${p} COLLATE NOCASE` : `${x(v)} = ${y}`);
+        return (v) => (nocase(v) ? `${v.sql} = ${p} COLLATE NOCASE` : `${x(v)} = ${y}`);
       case "co":
         return (v) => d.contains(x(v), y);
       case "sw":
         return (v) => d.startsWith(x(v), y);
       case "ew": {
         const p2 = d.name === "sqlite" ? this.bind(text) : p;
-        const y2 = ci ? `lower(${p2})` : p2;
+        const y2 = ci ? `${lower}(${p2})` : p2;
         return (v) => d.endsWith(x(v), y, y2);
       }
       default:
