@@ -82,3 +82,18 @@ describe("coerceFilterLiterals", () => {
     expect(printFilter(coerceFilterLiterals(f, users, compatPolicy(profiles)))).toBe(want);
   });
 });
+
+describe("hostile sizes stay linear", () => {
+  it("a 200,000-entry schemas array with a legacy URN and a 100,000-key member are quick", () => {
+    const schemas = ["urn:scim:schemas:core:1.0", ...Array.from({ length: 200_000 }, (_, i) => `urn:x:${i}`)];
+    const member: Record<string, unknown> = { value: "u1", displayName: "U" };
+    for (let i = 0; i < 100_000; i++) member[`k${i}`] = "";
+    const started = performance.now();
+    const out = normalizeBody({ schemas, userName: "a" }, users, compatPolicy(["onelogin"]));
+    const g = normalizeBody({ displayName: "G", members: [member] }, groups, compatPolicy(["microsoft-suite"]));
+    expect(performance.now() - started).toBeLessThan(3_000); // generous: shared CI cores; quadratic would take minutes
+    expect((out.schemas as string[])[0]).toBe(USER);
+    expect((out.schemas as string[]).length).toBe(200_001);
+    expect((g.members as Record<string, unknown>[])[0]).toEqual({ value: "u1", display: "U" });
+  });
+});

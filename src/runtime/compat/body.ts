@@ -26,20 +26,25 @@ export function complexValue(v: unknown, attr: AttributeModel, policy: CompatPol
   const s = policy.switches;
   if (typeof v === "string" && s.stringAsComplexValue && hasValueSub(attr)) return { value: v };
   if (!isObject(v)) return v;
-  const rename = s.displayNameAsDisplay && subNamed(attr, "display") && !subNamed(attr, "displayname");
+  const keys = Object.keys(v);
+  // one pass over the keys: hostile values may carry very many
+  const rename = s.displayNameAsDisplay && subNamed(attr, "display") && !subNamed(attr, "displayname") && !keys.some((x) => x.toLowerCase() === "display");
   if (!s.emptyAsRemoval && !rename) return v;
-  let out: Json | undefined;
-  for (const k of Object.keys(v)) {
-    if (s.emptyAsRemoval && v[k] === "") {
-      out ??= { ...v };
-      delete out[k];
-    } else if (rename && k.toLowerCase() === "displayname" && !Object.keys(v).some((x) => x.toLowerCase() === "display")) {
-      out ??= { ...v };
-      out.display = v[k];
-      delete out[k];
-    }
+  const drop = (k: string) => (s.emptyAsRemoval && v[k] === "") || (rename && k.toLowerCase() === "displayname");
+  if (!keys.some(drop)) return v;
+  // Built key by key rather than copied and deleted from: deletes turn big objects slow.
+  const out: Json = {};
+  for (const k of keys) {
+    if (!drop(k)) setOwn(out, k, v[k]);
+    else if (rename && k.toLowerCase() === "displayname" && !(s.emptyAsRemoval && v[k] === "")) out.display = v[k];
   }
-  return out ?? v;
+  return out;
+}
+
+/** `out[key] = value` that also works for a "__proto__" key (left for the validator to name). */
+function setOwn(out: Json, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** The value for `attr`, or undefined to drop the key. */
@@ -101,8 +106,8 @@ function modernSchemas(body: Json, type: ResourceTypeIndex): Json {
   let out: Json | undefined;
   const schemas = body.schemas;
   if (Array.isArray(schemas) && schemas.some((u) => typeof u === "string" && modernUrn(u, type))) {
-    const renamed = schemas.map((u) => (typeof u === "string" ? modernUrn(u, type) ?? u : u));
-    out = { ...body, schemas: renamed.filter((u, i) => renamed.indexOf(u) === i) };
+    // Set: linear however long a hostile `schemas` array is
+    out = { ...body, schemas: [...new Set(schemas.map((u) => (typeof u === "string" ? modernUrn(u, type) ?? u : u)))] };
   }
   for (const key of Object.keys(body)) {
     const urn = key.includes(":") ? modernUrn(key, type) : undefined;
