@@ -109,3 +109,23 @@ describe("generated code is shared by filters of the same shape", () => {
     expect(a.toString()).not.toContain('"a"');
   });
 });
+
+describe("never mutates", () => {
+  const deepFreeze = <T>(v: T): T => {
+    if (v && typeof v === "object") {
+      for (const x of Object.values(v)) deepFreeze(x);
+      Object.freeze(v);
+    }
+    return v;
+  };
+  it("evaluates frozen resources with frozen ASTs (strict-mode writes would throw)", () => {
+    const frozenUsers = deepFreeze(structuredClone(corpusUsers as Record<string, unknown>[]));
+    for (const c of validFilters.filter((x) => x.resourceType === "User")) {
+      const ast = deepFreeze(parseFilter(c.filter, { lenient: c.lenient === true }));
+      for (const compile of [compileFilter, compileClosures]) {
+        const match = compile(ast, users, { coerceBooleanStrings: c.coerceBooleanStrings === true });
+        expect(frozenUsers.filter((u) => match(u)).map((u) => u.id)).toEqual(c.matches);
+      }
+    }
+  });
+});
