@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 983d6bc08dfd87bc, content bebab0366ba10121
+// Checksums: source b1efe3939c76079a, content bebab0366ba10121
 
 import { createServer } from "node:http";
 import express, { type Router } from "express";

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 83d7e44c87c8ff94, content 31af8c615cc37f98
+// Checksums: source feb954b7f805a665, content 31af8c615cc37f98
 
 import type { Filter } from "scim-gen/runtime";
 import type {

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 4a72ca00269b5d01, content 0828feadfcedcdd5
+// Checksums: source e7faf85756c281ef, content 0828feadfcedcdd5
 
 /**
  * Resource metadata.

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 83da8806feab42d5, content ca4075a439a59ef9
+// Checksums: source c8da440d5fa5ed77, content ca4075a439a59ef9
 
 import Fastify, { type FastifyInstance } from "fastify";
 import { fastifyFrameworkErrors, fastifyPlugin } from "scim-gen/adapters/fastify";

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 3eabe69123fdf21e, content 1e95b82ea5db4c36
+// Checksums: source 874f6cd7c1544cda, content 1e95b82ea5db4c36
 
 import type { Manifest } from "scim-gen/runtime";
 

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 9a1773b97bb6902d, content e529b0270797f69e
+// Checksums: source 627d875b4bc7b369, content e529b0270797f69e
 
 import { Hono } from "hono";
 import { serve } from "@hono/node-server";

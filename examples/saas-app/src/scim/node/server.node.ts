@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 2e10584bfa9173e8, content d204eea271bcd394
+// Checksums: source ac695c16fbb08534, content d204eea271bcd394
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { listenNode, nodeHandler, type RunningServer } from "scim-gen/adapters/node";
