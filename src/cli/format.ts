@@ -9,6 +9,10 @@ import { Worker } from "node:worker_threads";
 
 const OPTIONS = { printWidth: 100, tabWidth: 2, useTabs: false, semi: true, singleQuote: false, trailingComma: "all", bracketSpacing: true, endOfLine: "lf" } as const;
 
+/** json-stringify is prettier's package.json style (JSON.stringify layout), an order of
+ * magnitude faster than the "json" parser on large documents. */
+const PARSERS = { ts: "babel-ts", json: "json-stringify" } as const;
+
 type Prettier = typeof import("prettier");
 let prettier: Promise<Prettier> | undefined;
 let identity: string | undefined;
@@ -18,13 +22,14 @@ export function formatterIdentity(): string {
   if (identity === undefined) {
     const pkg = createRequire(import.meta.url).resolve("prettier/package.json");
     const { version } = JSON.parse(readFileSync(pkg, "utf8")) as { version: string };
-    identity = `prettier ${version} ${JSON.stringify(OPTIONS)}`;
+    // Everything that changes the formatted bytes, so a change reformats every file.
+    identity = `prettier ${version} ${JSON.stringify(OPTIONS)} ${JSON.stringify(PARSERS)}`;
   }
   return identity;
 }
 
 export async function format(path: string, contents: string): Promise<string> {
-  const parser = path.endsWith(".json") ? "json" : path.endsWith(".ts") ? "babel-ts" : undefined;
+  const parser = path.endsWith(".json") ? PARSERS.json : path.endsWith(".ts") ? PARSERS.ts : undefined;
   if (!parser) return contents;
   prettier ??= import("prettier");
   return (await prettier).format(contents, { ...OPTIONS, parser });

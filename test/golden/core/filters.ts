@@ -4,7 +4,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 72a6cf7904368f5a, content 31af8c615cc37f98
+// Checksums: source 8ee263be17fc890d, content 31af8c615cc37f98
 
 import type { Filter } from "scim-gen/runtime";
 import type {

@@ -4,7 +4,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source c33dc96bb562378b, content b08f362de38559cc
+// Checksums: source 6e20869b631456b5, content b08f362de38559cc
 
 import type { Manifest } from "scim-gen/runtime";
 

@@ -4,7 +4,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source d115eb40e6700c63, content 94ba2d825f195d23
+// Checksums: source cd5e639fa821a420, content 94ba2d825f195d23
 
 /**
  * Resource metadata.

@@ -9,7 +9,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source f4e15bfd4f55b5d0, content e936b4bc00b83f2c
+// Checksums: source 8b85e071fcb28cb6, content e936b4bc00b83f2c
 
 import type { Filter } from "scim-gen/runtime";
 import type {

@@ -9,7 +9,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source d9d44dcaf74b6f25, content 6de9d752a611317b
+// Checksums: source 34a0a86904b9d53a, content 6de9d752a611317b
 
 import type { Manifest } from "scim-gen/runtime";
 

@@ -9,7 +9,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 1ba097234919e3a7, content 4a6a5d09011feff8
+// Checksums: source 2ec0260e0f2cad6a, content 4a6a5d09011feff8
 
 /**
  * Resource metadata.

@@ -9,7 +9,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 3877cab4552a006c, content 41b24680fad5e1d2
+// Checksums: source 699d872e44a5318a, content 41b24680fad5e1d2
 
 import { createServer } from "node:http";
 import express, { type Router } from "express";

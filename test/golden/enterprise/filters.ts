@@ -5,7 +5,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source ba6512ed14df55b2, content 31af8c615cc37f98
+// Checksums: source 5ea096cfa0745338, content 31af8c615cc37f98
 
 import type { Filter } from "scim-gen/runtime";
 import type {

@@ -5,7 +5,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 618d16448a1960d1, content 733e5958357c95a8
+// Checksums: source 29bab23fe6563f91, content 733e5958357c95a8
 
 import type { Manifest } from "scim-gen/runtime";
 

@@ -5,7 +5,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 99baae2de4481de2, content eaebccbdd988f12b
+// Checksums: source b551efeba6c8a576, content eaebccbdd988f12b
 
 /**
  * Resource metadata.
