@@ -79,6 +79,10 @@ export function storeContract(name: string, target: ContractTarget): void {
 
 function crudContract(ctx: Ctx): void {
   describe("create, get, replace, delete", () => {
+    it("an open store answers ping()", async () => {
+      await expect(ctx.store.ping?.()).resolves.toBeUndefined();
+    });
+
     it("create stores a first version whose created equals lastModified", async () => {
       const s = ctx.tenant();
       const input = user("alice", { name: { givenName: "Alice" }, emails: [{ value: "a@example.com", type: "work" }] });

@@ -69,7 +69,9 @@ describe("postgres store: faults", () => {
       const e = await scimError(call);
       expect(e.status).toBe(503);
     }
+    expect((await scimError(store.ping!())).status).toBe(503);
     fail = false;
+    await store.ping!();
     await t.create("User", user("a"));
   });
 

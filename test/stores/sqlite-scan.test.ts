@@ -31,20 +31,16 @@ describe("sqlite store: long scans", () => {
 
   it("other work runs while a long scan is in progress (the loop is released many times)", async () => {
     const { store, t } = await seeded(3000);
-    let last = performance.now();
-    let worst = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last);
-      last = now;
-    }, 2);
-    const started = performance.now();
-    const r = await t.list("User", { filter: heavy(8), startIndex: 1, count: 10 });
-    const total = performance.now() - started;
+    let ticks = 0;
+    let running = true;
+    const timer = setInterval(() => running && ticks++, 2);
+    const r = await t.list("User", { filter: heavy(30), startIndex: 1, count: 10 });
+    running = false;
     clearInterval(timer);
     expect(r.totalResults).toBe(0);
-    // Relative, so a loaded CI machine does not make it flaky: no gap near the whole scan.
-    expect(worst).toBeLessThan(Math.max(50, total / 4));
+    // A scan that never yields lets no timer fire until it ends; counting timer callbacks
+    // during the scan (not gaps between them) stays meaningful on a loaded machine.
+    expect(ticks).toBeGreaterThanOrEqual(3);
     await store.close();
   }, 60_000);
 

@@ -85,5 +85,9 @@ export interface Store {
    * uniqueness and case rules read from the manifest. */
   open(manifest: ManifestIndex): Promise<void>;
   tenant(tenant: string): TenantStore;
+  /** Health check for readiness probes: resolves when the store can serve requests,
+   * rejects with a 503 ScimError when its database is unreachable. Optional: stores
+   * without an external dependency may omit it. */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }

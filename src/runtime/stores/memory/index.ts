@@ -1,4 +1,5 @@
 import type { ManifestIndex } from "../../manifest/resolve.js";
+import { ScimError } from "../../errors.js";
 import type { Store, TenantStore } from "../contract.js";
 import { readRules, type TypeRules } from "../common/rules.js";
 import { MemoryTenantStore } from "./tenant.js";
@@ -41,6 +42,10 @@ export class MemoryStore implements Store {
       this.tenants.set(tenant, store);
     }
     return store;
+  }
+
+  async ping(): Promise<void> {
+    if (!this.rules) throw new ScimError(503, undefined, "the store is not open");
   }
 
   async close(): Promise<void> {

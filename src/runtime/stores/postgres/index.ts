@@ -1,4 +1,5 @@
 import type { ManifestIndex } from "../../manifest/resolve.js";
+import { ScimError } from "../../errors.js";
 import type { Store, TenantStore } from "../contract.js";
 import { readRules } from "../common/rules.js";
 import { toScimError } from "./errors.js";
@@ -45,6 +46,15 @@ export class PostgresStore implements Store {
     if (!this.context) throw new Error("postgresStore: open(manifest) must be called before tenant()");
     if (typeof tenant !== "string" || tenant === "") throw new TypeError("postgresStore: tenant must be a non-empty string");
     return new PgTenantStore(this.context, tenant);
+  }
+
+  async ping(): Promise<void> {
+    if (!this.context) throw new ScimError(503, undefined, "the store is not open");
+    try {
+      await this.context.pool.query("SELECT 1");
+    } catch (e) {
+      throw toScimError(e, true);
+    }
   }
 
   /** Forgets the pool; ending it is its owner's job. */

@@ -4,7 +4,8 @@ import type { Store, TenantStore } from "../contract.js";
 import { readRules } from "../common/rules.js";
 import { migrate } from "./migrations.js";
 import { prepare } from "./statements.js";
-import { SqliteTenantStore, type SqliteContext } from "./tenant.js";
+import { ScimError } from "../../errors.js";
+import { guard, SqliteTenantStore, type SqliteContext } from "./tenant.js";
 
 // `scim-gen/stores/sqlite`: the embedded default. One file, WAL journal (readers never
 // block the writer), versioned migrations at open, one IMMEDIATE transaction per write.
@@ -60,6 +61,11 @@ export class SqliteStore implements Store {
     if (!this.context) throw new Error("sqliteStore: open(manifest) must be called before tenant()");
     if (typeof tenant !== "string" || tenant === "") throw new TypeError("sqliteStore: tenant must be a non-empty string");
     return new SqliteTenantStore(this.context, tenant);
+  }
+
+  async ping(): Promise<void> {
+    if (!this.context) throw new ScimError(503, undefined, "the store is not open");
+    guard(() => this.context!.db.prepare("SELECT 1").get());
   }
 
   async close(): Promise<void> {
