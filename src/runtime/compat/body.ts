@@ -7,15 +7,13 @@ import type { CompatPolicy } from "./policy.js";
 //   emptyAsRemoval        "title": ""                  → attribute left unassigned
 //   stringAsComplexValue  "manager": "u1", "members": ["u1"] → {"value": "u1"}
 //   singleAsList          "emails": {"value": …}       → [{"value": …}]
+//   displayNameAsDisplay  members [{"displayName": …}]  → [{"display": …}]
+//   legacySchemaUrns      "urn:scim:schemas:core:1.0"  → the resource type's core URN
 // Copy on write: the input is never changed, untouched values are shared.
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
-
-function hasValueSub(attr: AttributeModel): boolean {
-  return attr.subAttributes?.some((s) => s.name.toLowerCase() === "value") === true;
-}
 
 function subNamed(attr: AttributeModel, name: string): boolean {
   return attr.subAttributes?.some((s) => s.name.toLowerCase() === name) === true;
@@ -24,7 +22,7 @@ function subNamed(attr: AttributeModel, name: string): boolean {
 /** One complex value in RFC form (exported for PATCH values). */
 export function complexValue(v: unknown, attr: AttributeModel, policy: CompatPolicy): unknown {
   const s = policy.switches;
-  if (typeof v === "string" && s.stringAsComplexValue && hasValueSub(attr)) return { value: v };
+  if (typeof v === "string" && s.stringAsComplexValue && subNamed(attr, "value")) return { value: v };
   if (!isObject(v)) return v;
   const keys = Object.keys(v);
   // one pass over the keys: hostile values may carry very many
