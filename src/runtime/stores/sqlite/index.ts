@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { registerSqliteFunctions } from "../../filter/index.js";
 import type { ManifestIndex } from "../../manifest/resolve.js";
 import type { Store, TenantStore } from "../contract.js";
 import { readRules } from "../common/rules.js";
@@ -42,7 +43,7 @@ export class SqliteStore implements Store {
     db.pragma(`synchronous = ${o.durability === "normal" ? "NORMAL" : "FULL"}`);
     migrate(db);
     // Case-insensitive SQL comparisons must fold exactly as the kernel evaluator does.
-    db.function("scim_lower", { deterministic: true }, (v: unknown) => (typeof v === "string" ? v.toLowerCase() : v));
+    registerSqliteFunctions(db);
     const clock = o.now ?? (() => new Date());
     const cache = new Map<string, Database.Statement>();
     const prepared = (sql: string): Database.Statement => {

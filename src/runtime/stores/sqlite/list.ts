@@ -1,4 +1,4 @@
-import { filterToSql, sortToSql, type SqlTarget } from "../../filter/index.js";
+import { filterToSql, sortToSql, SQLITE_UNICODE_LOWER, type SqlTarget } from "../../filter/index.js";
 import type { Filter } from "../../filter/ast.js";
 import { ScimError } from "../../errors.js";
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
@@ -26,11 +26,9 @@ export const SQLITE_TARGET: SqlTarget = {
   },
 };
 
-/** The same columns without NOCASE: SQLite's NOCASE and lower() fold ASCII only. */
-const SQLITE_TARGET_UNICODE: SqlTarget = {
-  ...SQLITE_TARGET,
-  columns: { userName: "r.user_name", externalId: "r.external_id", displayName: "r.display_name" },
-};
+/** SQLite's NOCASE and lower() fold ASCII only; scim_lower (registered at open) folds as
+ * the evaluator's toLowerCase does, at the price of the NOCASE indexes. */
+const SQLITE_TARGET_UNICODE: SqlTarget = { ...SQLITE_TARGET, lower: SQLITE_UNICODE_LOWER };
 
 /** Any non-ASCII string literal? Then case-insensitive tests need Unicode folding. */
 function nonAscii(filter: Filter): boolean {
@@ -47,8 +45,6 @@ function nonAscii(filter: Filter): boolean {
   }
 }
 
-/** lower() -> scim_lower(), the JS toLowerCase the kernel evaluator uses (registered at open). */
-const unicodeFold = (sql: string): string => sql.replace(/\blower\(/g, "scim_lower(");
 
 const SELECT = COLUMNS.split(", ").map((c) => `r.${c}`).join(", ");
 
@@ -81,19 +77,18 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
   // toLowerCase and the NOCASE indexes serve equality; otherwise fold in JS.
   let where = query.filter ? filterToSql(query.filter, index, SQLITE_TARGET) : undefined;
   if (query.filter && nonAscii(query.filter)) {
-    const exact = filterToSql(query.filter, index, SQLITE_TARGET_UNICODE);
-    where = { sql: unicodeFold(exact.sql), params: exact.params };
+    where = filterToSql(query.filter, index, SQLITE_TARGET_UNICODE);
   }
   const descending = query.sortOrder === "descending";
   // Stored values may be non-ASCII whatever the query: sort keys always fold in JS.
-  const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, SQLITE_TARGET, query.sortOrder ?? "ascending") : undefined;
+  const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, SQLITE_TARGET_UNICODE, query.sortOrder ?? "ascending") : undefined;
   const cond = where ? ` AND (${where.sql})` : "";
   const from = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ?${cond}`;
   const range = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ? AND r.seq >= ? AND r.seq < ?${cond}`;
   const filterParams = where?.params ?? [];
   const params = [tenant, rules.name, ...filterParams];
   // Ties break on id in the sort direction: (sort value, id) is total, as keyset cursors need.
-  const orderBy = sort ? `${unicodeFold(sort.sql)}, r.id ${descending ? "DESC" : "ASC"}` : "r.seq";
+  const orderBy = sort ? `${sort.sql}, r.id ${descending ? "DESC" : "ASC"}` : "r.seq";
   const { offset, limit } = pageBounds(query.startIndex, query.count);
   return {
     count: { sql: `SELECT count(*) AS n ${from}`, params },
