@@ -81,3 +81,15 @@ describe("fuzz", () => {
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 });
+
+describe("limits", () => {
+  it.each([
+    [{ maxDepth: Number.NaN }, 51],
+    [{ maxDepth: -3 }, 51],
+    [{ maxDepth: 1e9 }, 1001], // hard ceiling: recursion never reaches the stack limit
+    [{ maxDepth: 3 }, 4],
+  ])("%j stops nesting at position %d", (options, position) => {
+    const text = `${"(".repeat(1_500)}a pr${")".repeat(1_500)}`;
+    expect(() => parseFilter(text, { ...options, maxLength: 10_000 })).toThrowError(new RegExp(`^Invalid filter at position ${position}: nesting is deeper`));
+  });
+});

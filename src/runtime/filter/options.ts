@@ -29,11 +29,16 @@ export interface ResolvedFilterOptions {
   readonly maxTerms: number;
 }
 
+/** A usable limit: a non-negative integer, else the default. */
+function limit(value: number | undefined, fallback: number): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
 export function resolveOptions(options: FilterOptions | undefined): ResolvedFilterOptions {
   return {
     lenient: options?.lenient === true,
-    maxLength: options?.maxLength ?? FILTER_LIMITS.maxLength,
-    maxDepth: Math.min(options?.maxDepth ?? FILTER_LIMITS.maxDepth, MAX_DEPTH_CEILING),
-    maxTerms: options?.maxTerms ?? FILTER_LIMITS.maxTerms,
+    maxLength: limit(options?.maxLength, FILTER_LIMITS.maxLength),
+    maxDepth: Math.min(limit(options?.maxDepth, FILTER_LIMITS.maxDepth), MAX_DEPTH_CEILING),
+    maxTerms: limit(options?.maxTerms, FILTER_LIMITS.maxTerms),
   };
 }
