@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LATEST, postgresStore, type PgClient, type PgPool } from "../../src/runtime/stores/postgres/index.js";
+import { LATEST, migrate, postgresStore, type PgClient, type PgPool } from "../../src/runtime/stores/postgres/index.js";
 import { scimError, user } from "./contract.js";
 import { storeManifest } from "./manifest.js";
 import { pgHarness, PG_URL, type PgHarness } from "./pg-harness.js";
@@ -33,6 +33,41 @@ function intercept(pool: PgPool, before: (text: string, client: PgClient) => Pro
 }
 
 describe("postgres store: faults", () => {
+  it("opens a database made at the previous migration level and upgrades it in place", async () => {
+    const old = await pgHarness();
+    try {
+      const client = await old.pool.connect();
+      expect(await migrate(client, LATEST - 1)).toBe(LATEST - 1);
+      await client.query(
+        "INSERT INTO scim_resource (tenant, type, id, version, created, last_modified, data) VALUES ('t', 'User', 'u1', 3, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', $1::jsonb)",
+        [JSON.stringify({ id: "u1", userName: "Old.Timer" })],
+      );
+      await client.query("INSERT INTO scim_unique (tenant, type, attr, value, id) VALUES ('t', 'User', 'userName', 'sold.timer', 'u1')");
+      client.release();
+      const store = postgresStore({ pool: old.pool });
+      await store.open(storeManifest());
+      const t = store.tenant("t");
+      expect(await t.get("User", "u1")).toMatchObject({ version: 3, created: "2020-01-01T00:00:00.000Z", data: { userName: "Old.Timer" } });
+      expect((await scimError(t.create("User", { id: "u2", userName: "OLD.TIMER" }))).status).toBe(409);
+      const r = await old.pool.query<{ level: number }>("SELECT max(version) AS level FROM scim_migration");
+      expect(r.rows[0]!.level).toBe(LATEST);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it("refuses a database from a newer scim-gen", async () => {
+    const future = await pgHarness();
+    try {
+      const store = postgresStore({ pool: future.pool });
+      await store.open(storeManifest());
+      await future.pool.query("INSERT INTO scim_migration (version, name) VALUES ($1, 'from the future')", [LATEST + 1]);
+      await expect(postgresStore({ pool: future.pool }).open(storeManifest())).rejects.toThrow(/newer/);
+    } finally {
+      await future.close();
+    }
+  });
+
   it("three instances migrating one database at once: every level applied exactly once", async () => {
     const stores = [0, 1, 2].map(() => postgresStore({ pool: h.pool }));
     await Promise.all(stores.map((s) => s.open(storeManifest())));
