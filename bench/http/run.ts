@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const table = new Map<string, Map<string, Result & { cpuPerRequest: number }>>();
     const memory = new Map<string, { peak: number; now: number; seed: number }>();
-    const ceilings = new Map<string, Result>();
+    const ceilings = new Map<string, Result & { cpuPerRequest: number }>();
     for (const kind of targets.filter((t) => t !== "bare")) {
       const t = await startTarget(kind);
       const seeded = await seed(t.port, size);
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       const list = scenarios(seeded.ids, size, kind);
       await runScenario(t.port, list[0]!, 1, connections); // warm-up: JIT and GC after seeding
       for (const s of list) {
+        const bareCpu = bare && s === list[0] ? await cpu(bare) : 0;
         const before = bare && s === list[0] ? await runScenario(bare.port, fixed, seconds, connections) : undefined;
         const cpuBefore = await cpu(t);
         const r = await runScenario(t.port, s, seconds, s.connections ?? connections);
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
         results.set(s.name, { ...r, cpuPerRequest: ((await cpu(t)) - cpuBefore) / Math.max(r.total, 1) });
         if (before && bare) {
           const after = await runScenario(bare.port, fixed, seconds, connections);
-          ceilings.set(kind, { ...after, rps: (before.rps + after.rps) / 2 });
+          const perRequest = ((await cpu(bare)) - bareCpu) / Math.max(before.total + after.total, 1);
+          ceilings.set(kind, { ...after, rps: (before.rps + after.rps) / 2, cpuPerRequest: perRequest });
         }
       }
       const after = await rss(t);
@@ -99,7 +101,9 @@ async function main(): Promise<void> {
           ratio = `${fmt(r.rps / Math.max(p.rps, 0.01), 1)}x SCIMMY; ${fmt(p.cpuPerRequest / Math.max(r.cpuPerRequest, 0.01), 1)}x less CPU`;
         }
         const ceiling = ceilings.get(kind);
-        if (ceiling && name === "GET by id") ratio += `${ratio ? ", " : ""}${fmt((100 * r.rps) / ceiling.rps)}% of bare (${fmt(ceiling.rps)} req/s alongside)`;
+        if (ceiling && name === "GET by id") {
+          ratio += `${ratio ? "; " : ""}${fmt((100 * r.rps) / ceiling.rps)}% of bare (${fmt(ceiling.rps)} req/s, ${fmt(ceiling.cpuPerRequest)} µs/req alongside)`;
+        }
         console.log(`  ${name.padEnd(36)} ${kind.padEnd(9)} ${fmt(r.rps).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${fmt(r.non2xx + r.errors).padStart(8)} ${fmt(r.cpuPerRequest).padStart(11)}  ${ratio}`);
       }
     }

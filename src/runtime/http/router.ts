@@ -39,6 +39,7 @@ function notFound(path: string): ScimError {
 }
 
 export function decodeSegment(segment: string, path: string): string {
+  if (!segment.includes("%")) return segment; // the common case: ids are plain UUIDs
   try {
     return decodeURIComponent(segment);
   } catch {
