@@ -1,18 +1,16 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, sharedFile, startExample, type ExampleServer } from "./support.js";
+import { sharedFile, startExample, type ExampleServer } from "./support.js";
 
 // Microsoft's "SCIM Tests" Postman collection (AzureAD/SCIMReferenceCode) run by newman 6,
 // with the command and folders of ../shared/conformance/README.md, against the generated
-// example server with COMPAT=microsoft-suite on an empty memory store. Requires 0 failed
-// assertions; the README's compat section explains every switch the suite needs.
+// example server: the default tenant with COMPAT=microsoft-suite, and a second tenant
+// without a profile (COMPAT_TENANTS=strict:strict), each starting from an empty store.
+// Requires 0 failed assertions with the profile; the README's compat section explains
+// every switch the suite needs.
 
-const run = promisify(execFile);
 const TOKEN = "ms-suite-token-0123";
+const STRICT_TOKEN = "ms-strict-token-0123";
 const FOLDERS = [
   "Endpoint tests",
   "User tests",
@@ -30,35 +28,46 @@ interface NewmanSummary {
   };
 }
 
-async function newman(port: number, dir: string): Promise<NewmanSummary> {
-  const out = join(dir, "summary.json");
-  const args = ["run", sharedFile("AzureAD-SCIMReferenceCode__PostmanCollection.json"),
-    "--env-var", "Protocol=http", "--env-var", "Server=127.0.0.1", "--env-var", `Port=:${port}`,
-    "--env-var", "Api=scim/v2", "--env-var", `token=${TOKEN}`,
-    ...FOLDERS.flatMap((f) => ["--folder", f]),
-    "--reporters", "json", "--reporter-json-export", out, "--suppress-exit-code", "--timeout-request", "5000"];
-  await run(process.execPath, [`${repoRoot}node_modules/newman/bin/newman.js`, ...args], { timeout: 60_000 });
-  return JSON.parse(readFileSync(out, "utf8")) as NewmanSummary;
+interface NewmanRunOptions {
+  collection: string;
+  envVar: { key: string; value: string }[];
+  folder: string[];
+  reporters: string[];
+  timeoutRequest: number;
+}
+type NewmanRun = (options: NewmanRunOptions, done: (err: Error | null, summary: NewmanSummary) => void) => void;
+const newmanRun = (createRequire(import.meta.url)("newman") as { run: NewmanRun }).run;
+
+/** newman 6 in-process: the same run as the README's command line. */
+function newman(port: number, api: string, token: string): Promise<NewmanSummary> {
+  const vars = { Protocol: "http", Server: "127.0.0.1", Port: `:${port}`, Api: api, token };
+  return new Promise((resolve, reject) =>
+    newmanRun(
+      {
+        collection: sharedFile("AzureAD-SCIMReferenceCode__PostmanCollection.json"),
+        envVar: Object.entries(vars).map(([key, value]) => ({ key, value })),
+        folder: FOLDERS,
+        reporters: [],
+        timeoutRequest: 5000,
+      },
+      (err, summary) => (err ? reject(err) : resolve(summary)),
+    ),
+  );
 }
 
-async function attempt(compat: string): Promise<NewmanSummary> {
-  const server: ExampleServer = await startExample({ COMPAT: compat, SCIM_TOKEN: TOKEN, STORE: "memory" });
-  const dir = mkdtempSync(join(tmpdir(), "scim-newman-"));
-  try {
-    return await newman(server.port, dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-    await server.close();
-  }
-}
+let server: ExampleServer;
+beforeAll(async () => {
+  server = await startExample({ COMPAT: "microsoft-suite", SCIM_TOKEN: TOKEN, SCIM_TENANTS: `strict:${STRICT_TOKEN}`, COMPAT_TENANTS: "strict:strict", STORE: "memory" });
+}, 40_000);
+afterAll(() => server?.close());
 
 const failures = (s: NewmanSummary) => s.run.failures.map((f) => `${f.source?.name ?? "?"}: ${f.error.test ?? f.error.name}: ${f.error.message}`);
 
 describe("Microsoft SCIM Tests (Postman collection, newman 6)", () => {
   let summary: NewmanSummary;
   beforeAll(async () => {
-    summary = await attempt("microsoft-suite");
-  }, 90_000);
+    summary = await newman(server.port, "scim/v2", TOKEN);
+  }, 60_000);
 
   it("passes every assertion with COMPAT=microsoft-suite", () => {
     const { requests, assertions } = summary.run.stats;
@@ -72,9 +81,8 @@ describe("Microsoft SCIM Tests (Postman collection, newman 6)", () => {
 describe("the same collection without a profile (strict RFC 7644)", () => {
   let strict: NewmanSummary;
   beforeAll(async () => {
-    strict = await attempt("");
-  }, 90_000);
-  afterAll(() => undefined);
+    strict = await newman(server.port, "tenants/strict/scim/v2", STRICT_TOKEN);
+  }, 60_000);
 
   it("fails exactly the assertions that need a tolerance", () => {
     const failed = failures(strict);
