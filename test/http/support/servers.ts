@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { emitServer } from "../../../src/emit/server/index.js";
 import type { Framework } from "../../../src/emit/types.js";
@@ -26,13 +26,27 @@ interface GeneratedServer {
 
 const root = fileURLToPath(new URL("../.gen/", import.meta.url));
 
+/** Test files run in parallel workers: write only on change, and atomically (rename). */
+function put(file: string, contents: string): void {
+  let current: string | undefined;
+  try {
+    current = readFileSync(file, "utf8");
+  } catch {
+    current = undefined;
+  }
+  if (current === contents) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, file);
+}
+
 export function generate(framework: Framework): string {
   const dir = `${root}${framework}/`;
   mkdirSync(`${dir}handlers`, { recursive: true });
   const files = emitServer(coreManifest(), { runtimeImport: "../../../../src/runtime/index.js", framework });
-  for (const f of files) writeFileSync(dir + f.path, f.contents);
-  writeFileSync(`${dir}manifest.ts`, 'import { coreManifest } from "../../../support/core-manifest.js";\nexport const manifest = coreManifest();\n');
-  writeFileSync(`${dir}validators.ts`, 'export { validators } from "../../../support/generated/core-validators.js";\n');
+  for (const f of files) put(dir + f.path, f.contents);
+  put(`${dir}manifest.ts`, 'import { coreManifest } from "../../../support/core-manifest.js";\nexport const manifest = coreManifest();\n');
+  put(`${dir}validators.ts`, 'export { validators } from "../../../support/generated/core-validators.js";\n');
   return `${dir}server.${framework}.ts`;
 }
 
