@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { hasHeader } from "./header.js";
 import type { OutputFile } from "./output.js";
@@ -68,7 +68,10 @@ export function applyWrites(outDir: string, plan: WritePlan): void {
     const target = join(outDir, c.path);
     if (c.kind === "create" || c.kind === "update") {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, c.contents);
+      // Write then rename: a watcher (tsc --watch, a dev server) never sees half a file.
+      const temp = `${target}.${process.pid}.tmp`;
+      writeFileSync(temp, c.contents);
+      renameSync(temp, target);
     } else if (c.kind === "delete") {
       rmSync(target);
     }
