@@ -93,6 +93,24 @@ export function listContract(ctx: Ctx): void {
       expect(await names(s, { filter })).toEqual(expected);
     });
 
+    it("externalId eq (not unique, case-exact) finds every holder in creation order and follows renames and deletes", async () => {
+      const s = ctx.tenant();
+      const a = await s.create("User", user("a", { externalId: "E1" }));
+      const b = await s.create("User", user("b", { externalId: "E1" }));
+      const c = await s.create("User", user("c", { externalId: "E2" }));
+      const q = async (v: string) => names(s, { filter: cmp("externalId", "eq", v) });
+      expect(await q("E1")).toEqual(["a", "b"]);
+      expect(await q("e1")).toEqual([]);
+      await s.replace("User", a.id, { ...a.data, externalId: "E2" });
+      expect(await q("E1")).toEqual(["b"]);
+      expect(await q("E2")).toEqual(["a", "c"]);
+      await s.delete("User", c.id);
+      expect(await q("E2")).toEqual(["a"]);
+      await s.delete("User", b.id);
+      expect(await q("E1")).toEqual([]);
+      expect(await names(s, { filter: and(cmp("externalId", "eq", "E2"), cmp("userName", "eq", "b")) })).toEqual([]);
+    });
+
     it("filters by id", async () => {
       const s = ctx.tenant();
       const ids = await seed(s);

@@ -11,6 +11,9 @@ export class Table {
   /** Insertion order is creation order: the default list order. */
   readonly rows = new Map<string, StoredResource>();
   private readonly indexes: Map<string, string>[];
+  /** externalId -> id, or the ids when several resources share one (externalId is not
+   * unique, RFC 7643 §3.1); Entra and Okta look resources up by it. */
+  private readonly externalIds = new Map<string, string | Set<string>>();
 
   constructor(readonly rules: TypeRules) {
     this.indexes = rules.unique.map(() => new Map<string, string>());
@@ -32,6 +35,13 @@ export class Table {
   put(row: StoredResource, previous?: StoredResource): void {
     if (previous) this.unindex(previous);
     this.rows.set(row.id, row);
+    const ext = externalIdOf(row);
+    if (ext !== undefined) {
+      const held = this.externalIds.get(ext);
+      if (held === undefined) this.externalIds.set(ext, row.id);
+      else if (typeof held === "string") this.externalIds.set(ext, new Set([held, row.id]));
+      else held.add(row.id);
+    }
     const { unique } = this.rules;
     for (let i = 0; i < unique.length; i++) {
       const raw = uniqueRaw(row.data, unique[i]!);
@@ -51,7 +61,19 @@ export class Table {
     return id === undefined ? undefined : this.rows.get(id);
   }
 
+  /** Ids holding `externalId` (case-exact), at most a few; undefined when none does. */
+  idsByExternalId(externalId: string): string | ReadonlySet<string> | undefined {
+    return this.externalIds.get(externalId);
+  }
+
   private unindex(row: StoredResource): void {
+    const ext = externalIdOf(row);
+    const held = ext === undefined ? undefined : this.externalIds.get(ext);
+    if (held === row.id) this.externalIds.delete(ext!);
+    else if (held instanceof Set) {
+      held.delete(row.id);
+      if (held.size === 1) this.externalIds.set(ext!, held.values().next().value!);
+    }
     const { unique } = this.rules;
     for (let i = 0; i < unique.length; i++) {
       const raw = uniqueRaw(row.data, unique[i]!);
@@ -61,4 +83,9 @@ export class Table {
       if (index.get(key) === row.id) index.delete(key);
     }
   }
+}
+
+function externalIdOf(row: StoredResource): string | undefined {
+  const v = row.data.externalId;
+  return typeof v === "string" ? v : undefined;
 }
