@@ -1,4 +1,5 @@
 import { ScimError } from "../errors.js";
+import { isEventStream, readEventStream } from "./body-stream.js";
 import type { ScimBody, ScimHeaders } from "./types.js";
 
 // Request bodies: content negotiation (RFC 7644 §3.1, §8.1), a byte limit enforced while
@@ -43,6 +44,20 @@ export async function readBody(body: ScimBody | undefined, headers: ScimHeaders,
     if (body.byteLength > limits.maxBytes) throw tooLarge(limits.maxBytes);
     return body;
   }
+  const chunks = isEventStream(body) ? await readEventStream(body, limits.maxBytes, limits.timeoutMs, () => tooLarge(limits.maxBytes)) : await readIterable(body, limits);
+  if (chunks.length === 1) return chunks[0]!;
+  let total = 0;
+  for (const c of chunks) total += c.byteLength;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+async function readIterable(body: AsyncIterable<Uint8Array>, limits: BodyLimits): Promise<Uint8Array[]> {
   const iterator = body[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -65,14 +80,7 @@ export async function readBody(body: ScimBody | undefined, headers: ScimHeaders,
   } finally {
     clearTimeout(timer);
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return chunks;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
