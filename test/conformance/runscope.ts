@@ -139,24 +139,33 @@ export async function runRunscope(
     }
     for (const script of step.scripts ?? []) {
       if (!script.trim()) continue;
-      results.push(runScript(name, script, raw));
+      results.push(runScript(name, script, raw, vars));
     }
   }
   return results;
 }
 
-/** Runscope post-response scripts use `response`, `assert(value, message)`, `assert.ok`
- * and `log`; they run in an isolated context with nothing else. */
-function runScript(step: string, script: string, body: string): AssertionResult {
+/** Runscope post-response scripts use `response`, `variables.get/set`, `log` and Chai's
+ * `assert` (the subset Okta's suites call); they run in an isolated context with nothing else. */
+function runScript(step: string, script: string, body: string, vars: Map<string, string>): AssertionResult {
   const failures: string[] = [];
-  const assert = Object.assign(
-    (value: unknown, message?: string) => {
-      if (!value) failures.push(message ?? "assert");
-    },
-    { ok: (value: unknown, message?: string) => (value ? undefined : failures.push(message ?? "assert.ok")) },
-  );
+  const check = (pass: boolean, message: string | undefined, fallback: string) => {
+    if (!pass) failures.push(message ?? fallback);
+  };
+  const assert = Object.assign((value: unknown, message?: string) => check(Boolean(value), message, "assert"), {
+    ok: (value: unknown, message?: string) => check(Boolean(value), message, "assert.ok"),
+    // Chai: equal/notEqual are ==/!=, strictEqual/notStrictEqual ===/!==
+    equal: (a: unknown, b: unknown, message?: string) => check(a == b, message, `expected ${String(a)} == ${String(b)}`),
+    notEqual: (a: unknown, b: unknown, message?: string) => check(a != b, message, `expected ${String(a)} != ${String(b)}`),
+    strictEqual: (a: unknown, b: unknown, message?: string) => check(a === b, message, `expected ${String(a)} === ${String(b)}`),
+    notStrictEqual: (a: unknown, b: unknown, message?: string) => check(a !== b, message, `expected ${String(a)} !== ${String(b)}`),
+    isTrue: (v: unknown, message?: string) => check(v === true, message, "expected true"),
+    isFalse: (v: unknown, message?: string) => check(v === false, message, "expected false"),
+    isArray: (v: unknown, message?: string) => check(Array.isArray(v), message, "expected an array"),
+  });
+  const variables = { get: (name: string) => vars.get(name), set: (name: string, value: unknown) => void vars.set(name, String(value)) };
   try {
-    runInNewContext(script, { response: { body }, assert, log: () => undefined, JSON, Array }, { timeout: 1000 });
+    runInNewContext(script, { response: { body }, assert, variables, log: () => undefined, JSON, Array }, { timeout: 1000 });
   } catch (e) {
     failures.push(`script threw: ${(e as Error).message}`);
   }
