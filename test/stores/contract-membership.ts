@@ -48,6 +48,24 @@ export function membershipContract(ctx: Ctx): void {
       expect((await s.get("Group", g2.id))!.version).toBe(1);
     });
 
+    it("a large group: replace checks only the members it adds, and every change is tracked", async () => {
+      const s = ctx.tenant();
+      const ids: string[] = [];
+      for (let i = 0; i < 300; i++) ids.push((await s.create("User", user(`m${i}`))).id);
+      const g = await s.create("Group", group("big", ids));
+      const extra = (await s.create("User", user("extra"))).id;
+      const grown = await s.replace("Group", g.id, { ...g.data, members: [...ids.slice(1), extra].map((value) => ({ value })) });
+      expect((grown.data.members as unknown[]).length).toBe(300);
+      const e = await scimError(s.replace("Group", g.id, { ...grown.data, members: [...ids.slice(1), extra, "ghost"].map((value) => ({ value })) }));
+      expect(e.detail).toContain("ghost");
+      await s.delete("User", ids[0]!); // no longer a member: the group is untouched
+      expect((await s.get("Group", g.id))!.version).toBe(2);
+      await s.delete("User", extra);
+      const after = await s.get("Group", g.id);
+      expect(after!.version).toBe(3);
+      expect((after!.data.members as { value: string }[]).map((m) => m.value)).toEqual(ids.slice(1));
+    });
+
     it("finds the groups of a member with members.value eq", async () => {
       const s = ctx.tenant();
       const a = await s.create("User", user("a"));

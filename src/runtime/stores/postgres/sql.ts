@@ -39,12 +39,14 @@ export const SQL = {
   update: `UPDATE scim_resource SET version = version + 1, last_modified = $5::timestamptz, data = $6::jsonb
            WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
   delete: `DELETE FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
-  exists: `SELECT 1 FROM scim_resource WHERE tenant = $1 AND type = ANY($2::text[]) AND id = $3 FOR KEY SHARE`,
+  existing: `SELECT id FROM scim_resource WHERE tenant = $1 AND type = ANY($2::text[]) AND id = ANY($3::text[]) FOR KEY SHARE`,
   uniqueOwner: `SELECT id FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4`,
   uniqueInsert: `INSERT INTO scim_unique (tenant, type, attr, value, id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
   uniqueDelete: `DELETE FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4 AND id = $5`,
   refInsert: `INSERT INTO scim_reference (tenant, target, type, id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
   refDelete: `DELETE FROM scim_reference WHERE tenant = $1 AND target = $2 AND type = $3 AND id = $4`,
+  refDeleteMany: `DELETE FROM scim_reference WHERE tenant = $1 AND target = ANY($2::text[]) AND type = $3 AND id = $4`,
+  refInsertMany: `INSERT INTO scim_reference (tenant, target, type, id) SELECT $1, t, $3, $4 FROM unnest($2::text[]) AS t ON CONFLICT DO NOTHING`,
   referrers: `SELECT type, id FROM scim_reference WHERE tenant = $1 AND target = $2`,
   /** One round trip opening a transaction with the store's timeouts (ms: an integer we own). */
   begin: (ms: number): string => `BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms}`,

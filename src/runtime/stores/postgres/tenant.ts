@@ -92,7 +92,7 @@ export class PgTenantStore implements TenantStore {
     const body = freezeResource(data, id);
     return transaction(this.c, false, async (client) => {
       const previous = await this.current(client, rules, id, options);
-      if (!options?.keepUnknownReferences) await checkReferences(client, this.tenant, rules, body, id);
+      if (!options?.keepUnknownReferences) await checkReferences(client, this.tenant, rules, body, id, previous.data);
       await syncSideRows(client, this.tenant, rules, id, previous.data, body);
       const at = this.c.now();
       const r = await client.query(SQL.update, [this.tenant, rules.name, id, previous.version, at, JSON.stringify(body)]);
