@@ -38,7 +38,8 @@ export interface ConfigFlags {
   readonly runtimeImport?: string;
 }
 
-const KEYS = ["$schema", "schemas", "resourceTypes", "core", "out", "framework", "runtimeImport", "basePath"] as const;
+/** Keep in step with schemas/scim-gen.config.schema.json (a test compares them). */
+export const CONFIG_KEYS = ["$schema", "schemas", "resourceTypes", "core", "out", "framework", "runtimeImport", "basePath"] as const;
 
 function stringList(v: unknown, key: string): string[] {
   if (typeof v === "string") return [v];
@@ -81,7 +82,7 @@ function readConfigFile(path: string): Record<string, unknown> {
   const raw = parsed.value;
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UsageError(`${path}: the config must be a JSON object`);
   for (const key of Object.keys(raw)) {
-    if (!(KEYS as readonly string[]).includes(key)) throw new UsageError(`${path}: unknown key "${key}"; expected one of ${KEYS.slice(1).join(", ")}`);
+    if (!(CONFIG_KEYS as readonly string[]).includes(key)) throw new UsageError(`${path}: unknown key "${key}"; expected one of ${CONFIG_KEYS.slice(1).join(", ")}`);
   }
   return raw as Record<string, unknown>;
 }

@@ -40,6 +40,7 @@ const userResourceType = {
 
 export function runInit(dir: string, options: { framework?: Framework; force?: boolean }, io: Io): number {
   const config = {
+    $schema: "./node_modules/scim-gen/schemas/scim-gen.config.schema.json",
     schemas: ["scim/schemas"],
     resourceTypes: ["scim/resource-types"],
     core: ["User", "Group", "EnterpriseUser"],
