@@ -7,7 +7,7 @@ import type { TypeRules } from "../common/rules.js";
 import { listSqliteKeyset } from "./keyset.js";
 import { listSqlite } from "./list.js";
 import { toStored, type Statements } from "./statements.js";
-import { addSideRows, checkReferences, checkUnique, dropSideRows } from "./writes.js";
+import { addSideRows, checkReferences, checkUnique, dropSideRows, syncSideRows } from "./writes.js";
 
 // One tenant's view of a SQLite store. Every write is one IMMEDIATE transaction: it takes
 // the database's write lock before reading, so its checks (version, uniqueness,
@@ -69,11 +69,10 @@ export class SqliteTenantStore implements TenantStore {
         .transaction(() => {
           const previous = this.current(rules, id, options);
           checkUnique(st, this.tenant, rules, body, id);
-          if (!options?.keepUnknownReferences) checkReferences(st, this.tenant, rules, body, id);
+          if (!options?.keepUnknownReferences) checkReferences(st, this.tenant, rules, body, id, previous.data);
           const at = this.c.now();
           st.update.run(previous.version + 1, at, json, this.tenant, rules.name, id, previous.version);
-          dropSideRows(st, this.tenant, rules, previous.data, id);
-          addSideRows(st, this.tenant, rules, body, id);
+          syncSideRows(st, this.tenant, rules, id, previous.data, body);
           return { ...previous, version: previous.version + 1, lastModified: at, data: body };
         })
         .immediate(),
