@@ -10,12 +10,22 @@ export function fastifyPlugin(kernel: Kernel): (app: FastifyInstance) => Promise
     app.removeAllContentTypeParsers();
     app.addContentTypeParser("*", (_req: FastifyRequest, payload: unknown, done: (err: null, body: unknown) => void) => done(null, payload));
     const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-      const abort = new AbortController();
-      request.raw.once("close", () => {
-        if (!reply.sent) abort.abort();
-      });
+      let abort: AbortController | undefined;
       const body = (request.body as ScimBody | undefined) ?? request.raw;
-      const r = await kernel.handle({ method: request.method, url: request.raw.url ?? request.url, headers: request.headers, body, signal: abort.signal });
+      const r = await kernel.handle({
+        method: request.method,
+        url: request.raw.url ?? request.url,
+        headers: request.headers,
+        body,
+        // Created on first use: most requests never look at their signal.
+        get signal(): AbortSignal {
+          if (!abort) {
+            const controller = (abort = new AbortController());
+            reply.raw.once("close", () => reply.raw.writableFinished || controller.abort());
+          }
+          return abort.signal;
+        },
+      });
       reply.code(r.status).headers(r.headers);
       // A Buffer, so Fastify does not append "; charset=utf-8" to application/scim+json.
       await reply.send(r.body === undefined ? undefined : Buffer.from(r.body));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Kernel } from "../http/kernel.js";
-import type { ScimResponse } from "../http/types.js";
+import type { ScimRequest, ScimResponse } from "../http/types.js";
 
 // node:http adapter: translates IncomingMessage/ServerResponse and nothing else. The
 // request stream itself is the body, so the kernel enforces the size limit while reading.
@@ -11,12 +11,23 @@ export function sendNode(res: ServerResponse, r: ScimResponse): void {
   res.end(r.body);
 }
 
-export function scimRequestFrom(req: IncomingMessage, res: ServerResponse, url: string, body?: Uint8Array): Parameters<Kernel["handle"]>[0] {
-  const abort = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) abort.abort();
-  });
-  return { method: req.method ?? "GET", url, headers: req.headers, body: body ?? req, signal: abort.signal };
+export function scimRequestFrom(req: IncomingMessage, res: ServerResponse, url: string, body?: Uint8Array): ScimRequest {
+  let abort: AbortController | undefined;
+  return {
+    method: req.method ?? "GET",
+    url,
+    headers: req.headers,
+    body: body ?? req,
+    // Created on first use: most requests never look at their signal.
+    get signal(): AbortSignal {
+      if (!abort) {
+        const controller = (abort = new AbortController());
+        if (res.destroyed && !res.writableFinished) controller.abort();
+        else res.once("close", () => res.writableFinished || controller.abort());
+      }
+      return abort.signal;
+    },
+  };
 }
 
 /** `http.createServer(nodeHandler(kernel))`. */

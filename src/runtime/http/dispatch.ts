@@ -82,7 +82,17 @@ export async function dispatch(req: ScimRequest, settings: Settings): Promise<Sc
     return { ...json(405, e.toJSON()), headers: { "content-type": "application/scim+json", allow: allowed.join(", ") } };
   }
   const baseUrl = origin(req, settings) + match.basePath;
-  const ctx: RequestContext = { tenant, principal, baseUrl, compat, signal: req.signal ?? neverAborted, requestId: requestId() };
+  const ctx: RequestContext = {
+    tenant,
+    principal,
+    baseUrl,
+    compat,
+    // Read through: adapters create their AbortController only when someone asks.
+    get signal() {
+      return req.signal ?? neverAborted;
+    },
+    requestId: requestId(),
+  };
   return endpoint(req, ctx, r, settings, method);
 }
 
