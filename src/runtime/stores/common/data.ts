@@ -103,21 +103,19 @@ export function referencedIds(data: ResourceData, rule: ReferenceRule): string[]
   return ids;
 }
 
-/** `data` without the elements of reference attributes that point at `id`; undefined if none did. */
+/** `data` without the elements of reference attributes that point at `id`; undefined if
+ * none did (checked first, so the common case allocates nothing). */
 export function withoutReference(data: ResourceData, rules: readonly ReferenceRule[], id: string): ResourceData | undefined {
-  let changed = false;
-  const out: Record<string, unknown> = { ...data };
+  let out: Record<string, unknown> | undefined;
   for (const rule of rules) {
+    const name = rule.attribute.name.toLowerCase();
     for (const key of Object.keys(data)) {
-      if (key.toLowerCase() !== rule.attribute.name.toLowerCase()) continue;
+      if (key.toLowerCase() !== name) continue;
       const list = data[key];
-      if (!Array.isArray(list)) continue;
-      const kept = list.filter((item) => getKey(item, "value") !== id);
-      if (kept.length !== list.length) {
-        changed = true;
-        out[key] = Object.freeze(kept);
-      }
+      if (!Array.isArray(list) || !list.some((item) => getKey(item, "value") === id)) continue;
+      out ??= { ...data };
+      out[key] = Object.freeze(list.filter((item) => getKey(item, "value") !== id));
     }
   }
-  return changed ? Object.freeze(out) : undefined;
+  return out && Object.freeze(out);
 }
