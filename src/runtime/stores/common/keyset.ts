@@ -36,22 +36,56 @@ export function keysetRows(rules: TypeRules, rows: Iterable<StoredResource>, que
   const after = query.keyset?.after;
   const from: Position | undefined = after && { id: after.id, value: after.value ?? undefined };
   let total = 0;
-  const candidates: { row: StoredResource; id: string; value: unknown }[] = [];
+  // The best limit+1 candidates in a max-heap (worst on top): O(n log k) and one compare
+  // for most rows, instead of sorting every row after the position on every page.
+  const k = limit + 1;
+  const heap: Candidate[] = [];
   for (const row of rows) {
     if (match && !match(row)) continue;
     total++;
     const value = key ? sortValue(key.meta ? withMeta(row) : (row.data as View), key) : undefined;
     const p = { row, id: row.id, value };
-    if (!from || compare(p, from) > 0) candidates.push(p);
+    if (from && compare(p, from) <= 0) continue;
+    if (heap.length < k) push(heap, p, compare);
+    else if (compare(p, heap[0]!) < 0) replaceTop(heap, p, compare);
   }
-  candidates.sort(compare);
-  const page = candidates.slice(0, limit);
+  const more = limit > 0 && heap.length > limit;
+  const page = heap.sort(compare).slice(0, limit);
   const position = (p: Position): KeysetPosition => (key ? { id: p.id, value: portable(p.value) } : { id: p.id });
   const first = page[0];
   const last = page[page.length - 1];
   return {
     totalResults: total,
     resources: page.map((p) => p.row),
-    keyset: { ...(first ? { first: position(first) } : {}), ...(last ? { last: position(last) } : {}), more: limit > 0 && candidates.length > page.length },
+    keyset: { ...(first ? { first: position(first) } : {}), ...(last ? { last: position(last) } : {}), more },
   };
+}
+
+type Candidate = Position & { readonly row: StoredResource };
+type Compare = (a: Position, b: Position) => number;
+
+function push(heap: Candidate[], c: Candidate, compare: Compare): void {
+  heap.push(c);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (compare(heap[i]!, heap[parent]!) <= 0) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+function replaceTop(heap: Candidate[], c: Candidate, compare: Compare): void {
+  heap[0] = c;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let top = i;
+    if (l < heap.length && compare(heap[l]!, heap[top]!) > 0) top = l;
+    if (r < heap.length && compare(heap[r]!, heap[top]!) > 0) top = r;
+    if (top === i) return;
+    [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+    i = top;
+  }
 }
