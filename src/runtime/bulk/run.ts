@@ -48,8 +48,12 @@ export async function runBulk(bulk: ParsedBulk, run: BulkRun): Promise<ScimRespo
     errors++;
   };
 
+  let ran = 0;
   for (const i of order) {
     if (errors >= limit || run.signal?.aborted) break;
+    // A store that answers synchronously (memory) would otherwise hold the event loop
+    // for the whole bulk job: let other requests in every 64 operations.
+    if (++ran % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const op = ops[i]!;
     if (op.error) {
       fail(op, op.error);
