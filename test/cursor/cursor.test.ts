@@ -39,6 +39,27 @@ describe("cursor paging", () => {
     expect(start.body.nextCursor).toBeDefined();
   });
 
+  it.each(["", "&sortBy=userName&sortOrder=descending", "&sortBy=title", "&sortBy=title&sortOrder=descending"])(
+    "pages back with previousCursor to exactly the pages walked forward (%s)",
+    async (sort) => {
+      const { call } = await seeded(11);
+      const forward: string[][] = [];
+      let r = await call("GET", `/Users?cursor&count=3${sort}`);
+      forward.push(names(r));
+      while (r.body.nextCursor) {
+        r = await call("GET", `/Users?cursor=${r.body.nextCursor}&count=3${sort}`);
+        forward.push(names(r));
+      }
+      expect(forward.flat()).toHaveLength(11);
+      const backward: string[][] = [names(r)];
+      while (r.body.previousCursor) {
+        r = await call("GET", `/Users?cursor=${r.body.previousCursor}&count=3${sort}`);
+        backward.push(names(r));
+      }
+      expect(backward.reverse()).toEqual(forward);
+    },
+  );
+
   it("gives /.search bodies the same answers as the GET form", async () => {
     const { call } = await seeded(7);
     const get = await call("GET", `/Users?cursor=&count=3&filter=${encodeURIComponent('title eq "t1"')}&sortBy=userName&sortOrder=descending&attributes=userName`);
