@@ -1,6 +1,7 @@
 import type { AttributeModel } from "../manifest/model.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import type { CompatPolicy } from "./policy.js";
+import { modernSchemas } from "./urns.js";
 
 // Shapes of POST/PUT bodies the generated validators rightly refuse, rewritten into their
 // RFC form before validation when the tenant's profile allows it:
@@ -27,16 +28,23 @@ export function complexValue(v: unknown, attr: AttributeModel, policy: CompatPol
   const keys = Object.keys(v);
   // one pass over the keys: hostile values may carry very many
   const rename = s.displayNameAsDisplay && subNamed(attr, "display") && !subNamed(attr, "displayname") && !keys.some((x) => x.toLowerCase() === "display");
-  if (!s.emptyAsRemoval && !rename) return v;
-  const drop = (k: string) => (s.emptyAsRemoval && v[k] === "") || (rename && k.toLowerCase() === "displayname");
-  if (!keys.some(drop)) return v;
+  const empty = s.emptyAsRemoval;
+  if (!empty && !rename) return v;
+  let any = false;
+  for (const k of keys) if (drops(v, k, empty, rename)) any = true;
+  if (!any) return v;
   // Built key by key rather than copied and deleted from: deletes turn big objects slow.
   const out: Json = {};
   for (const k of keys) {
-    if (!drop(k)) setOwn(out, k, v[k]);
-    else if (rename && k.toLowerCase() === "displayname" && !(s.emptyAsRemoval && v[k] === "")) out.display = v[k];
+    if (!drops(v, k, empty, rename)) setOwn(out, k, v[k]);
+    else if (!(empty && v[k] === "")) out.display = v[k]; // dropped but not blank: the displayName renamed
   }
   return out;
+}
+
+/** Whether key `k` of complex value `v` leaves it (blank, or displayName to be renamed). */
+function drops(v: Json, k: string, empty: boolean, rename: boolean): boolean {
+  return (empty && v[k] === "") || (rename && k.length === 11 && k.toLowerCase() === "displayname");
 }
 
 /** `out[key] = value` that also works for a "__proto__" key (left for the validator to name). */
@@ -70,16 +78,60 @@ function attributeValue(v: unknown, attr: AttributeModel, policy: CompatPolicy):
     return out ?? list;
   }
   const next = complexValue(v, attr, policy);
-  return isObject(next) && Object.keys(next).length === 0 && next !== v ? undefined : next;
+  return next !== v && isObject(next) && Object.keys(next).length === 0 ? undefined : next;
 }
 
-function rewrite(obj: Json, resolveKey: (key: string) => AttributeModel | undefined, policy: CompatPolicy): Json {
+/** Attribute look-up by body key, built once per resource type: exact declared names
+ * first, the lower-cased key only on a miss (RFC 7643 §2.1: names are case-insensitive). */
+interface Plan {
+  readonly core: Map<string, AttributeModel | null>;
+  readonly extensions: Map<string, { readonly id: string; readonly attrs: Map<string, AttributeModel | null> }>;
+}
+
+const plans = new WeakMap<ResourceTypeIndex, Plan>();
+
+function byName(attrs: readonly AttributeModel[]): Map<string, AttributeModel | null> {
+  const m = new Map<string, AttributeModel | null>();
+  for (const a of attrs) m.set(a.name, a).set(a.name.toLowerCase(), a);
+  return m;
+}
+
+function planFor(type: ResourceTypeIndex): Plan {
+  let plan = plans.get(type);
+  if (!plan) {
+    const core = byName(type.coreSchema.attributes);
+    // common keys that are no attribute to rewrite: answered without lower-casing
+    for (const k of ["schemas", "id", "externalId", "meta"]) if (!core.has(k)) core.set(k, null);
+    const extensions = new Map<string, { id: string; attrs: Map<string, AttributeModel | null> }>();
+    for (const e of type.extensions) {
+      const entry = { id: e.id, attrs: byName(e.attributes) };
+      extensions.set(e.id, entry).set(e.id.toLowerCase(), entry);
+    }
+    plans.set(type, (plan = { core, extensions }));
+  }
+  return plan;
+}
+
+function lookup<T>(m: Map<string, T | null>, key: string): T | undefined {
+  const hit = m.get(key);
+  return hit === undefined ? m.get(key.toLowerCase()) ?? undefined : hit ?? undefined;
+}
+
+function rewrite(obj: Json, attrs: Map<string, AttributeModel | null>, plan: Plan | undefined, policy: CompatPolicy): Json {
   let out: Json | undefined;
   for (const key of Object.keys(obj)) {
-    const attr = resolveKey(key);
-    if (!attr) continue;
     const v = obj[key];
-    const next = attributeValue(v, attr, policy);
+    let next: unknown;
+    // an extension object (top level only), else an attribute
+    const ext = plan && key.startsWith("urn:") ? lookup(plan.extensions, key) : undefined;
+    if (ext) {
+      if (!isObject(v)) continue;
+      next = rewrite(v, ext.attrs, undefined, policy);
+    } else {
+      const attr = lookup(attrs, key);
+      if (!attr) continue;
+      next = attributeValue(v, attr, policy);
+    }
     if (next === v) continue;
     out ??= { ...obj };
     if (next === undefined) delete out[key];
@@ -88,56 +140,11 @@ function rewrite(obj: Json, resolveKey: (key: string) => AttributeModel | undefi
   return out ?? obj;
 }
 
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const LEGACY_CORE = /^urn:scim:schemas:core:[12]\.0$/i;
-const LEGACY_ENTERPRISE = /^urn:scim:schemas:extension:enterprise:[12]\.0$|^urn:ietf:params:scim:schemas:extension:enterprise:2\.0User$/i;
-
-/** The RFC URN a legacy one stands for in `type`, or undefined. */
-function modernUrn(urn: string, type: ResourceTypeIndex): string | undefined {
-  if (LEGACY_CORE.test(urn)) return type.coreSchema.id;
-  if (LEGACY_ENTERPRISE.test(urn)) return type.extension(ENTERPRISE)?.id;
-  return undefined;
-}
-
-/** `schemas` entries and extension keys in SCIM 1.1 spelling renamed (legacySchemaUrns). */
-function modernSchemas(body: Json, type: ResourceTypeIndex): Json {
-  let out: Json | undefined;
-  const schemas = body.schemas;
-  if (Array.isArray(schemas) && schemas.some((u) => typeof u === "string" && modernUrn(u, type))) {
-    // Set: linear however long a hostile `schemas` array is
-    out = { ...body, schemas: [...new Set(schemas.map((u) => (typeof u === "string" ? modernUrn(u, type) ?? u : u)))] };
-  }
-  for (const key of Object.keys(body)) {
-    const urn = key.includes(":") ? modernUrn(key, type) : undefined;
-    if (!urn || urn === type.coreSchema.id || Object.hasOwn(body, urn)) continue;
-    out ??= { ...body };
-    out[urn] = body[key];
-    delete out[key];
-  }
-  return out ?? body;
-}
-
 /** The body in RFC form for `type`, or the same object when nothing needed rewriting. */
 export function normalizeBody(input: Json, type: ResourceTypeIndex, policy: CompatPolicy): Json {
   const s = policy.switches;
   const body = s.legacySchemaUrns ? modernSchemas(input, type) : input;
   if (!s.emptyAsRemoval && !s.stringAsComplexValue && !s.singleAsList && !s.displayNameAsDisplay) return body;
-  const top = rewrite(body, (key) => {
-    const hit = key.startsWith("urn:") ? undefined : type.resolve(key);
-    return hit && !hit.extension && !hit.subAttribute ? hit.attribute : undefined;
-  }, policy);
-  let out = top;
-  for (const ext of type.extensions) {
-    const key = Object.keys(top).find((k) => k.toLowerCase() === ext.id.toLowerCase());
-    const v = key === undefined ? undefined : top[key];
-    if (key === undefined || !isObject(v)) continue;
-    const next = rewrite(v, (k) => {
-      const hit = type.resolve(`${ext.id}:${k}`);
-      return hit && !hit.subAttribute ? hit.attribute : undefined;
-    }, policy);
-    if (next === v) continue;
-    if (out === body) out = { ...body };
-    out[key] = next;
-  }
-  return out;
+  const plan = planFor(type);
+  return rewrite(body, plan.core, plan, policy);
 }
