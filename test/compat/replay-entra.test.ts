@@ -109,6 +109,16 @@ describe("Entra ID lifecycle (COMPAT=entra)", () => {
     expect(memberIds(await s.stored("Group", gid))).toEqual([]);
   });
 
+  it("matches member removal on value only, never by deep equality", async () => {
+    await s.send("PATCH", `/Groups/${gid}`, patchOp({ op: "Add", path: "members", value: [{ value: id, display: "Alice S-J" }, { value: bob, display: "Bob" }] }));
+    expect(memberIds(await s.stored("Group", gid))).toEqual([id, bob].sort());
+    // the stored element has display "Alice S-J"; Entra sends only (or another) display
+    await s.send("PATCH", `/Groups/${gid}`, patchOp({ op: "Remove", path: "members", value: [{ value: id, display: "someone else" }] }));
+    expect(memberIds(await s.stored("Group", gid))).toEqual([bob]);
+    await s.send("PATCH", `/Groups/${gid}?aadOptscim062020`, patchOp({ op: "remove", path: `members[value eq "${bob}"]` }));
+    expect(memberIds(await s.stored("Group", gid))).toEqual([]);
+  });
+
   it("disables with \"False\", enables with \"True\", then deletes", async () => {
     await s.send("PATCH", `/Users/${id}`, patchOp({ op: "Replace", path: "active", value: "False" }));
     expect((await s.stored("User", id))?.active).toBe(false);
