@@ -168,5 +168,9 @@ export async function listSqlite(c: SqliteContext, tenant: string, rules: TypeRu
   }
   if (!sql.sorted) return { totalResults: total, resources: page.map(toStored) };
   if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
+  // The sorted page is one statement evaluating the same filter again (plus the sort): when
+  // the sliced count alone used half the budget, the whole list cannot finish in time, so
+  // stop now rather than hold the event loop for another such pass.
+  if ((performance.now() - started) * 2 > c.queryTimeoutMs) throw tooSlow(c.queryTimeoutMs);
   return { totalResults: total, resources: (c.prepared(sql.page.sql).all(...sql.page.params) as ResourceRow[]).map(toStored) };
 }
