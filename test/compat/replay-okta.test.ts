@@ -85,6 +85,15 @@ describe("Okta lifecycle (COMPAT=okta)", () => {
     expect((await s.send("PATCH", `/Groups/${gid}`, patchOp({ op: "remove", path: `members[value eq "${old}"]` }), OKTA)).status).toBe(200);
   });
 
+  it("syncs a password by no-path PATCH (never returned) and pushes an AIW group by PUT", async () => {
+    expect((await s.send("PATCH", `/Users/${id}`, patchOp({ op: "replace", value: { password: "n3w-Secret!" } }), OKTA)).status).toBe(200);
+    expect((await s.stored("User", id))?.password).toBe("n3w-Secret!");
+    expect((await s.send("GET", `/Users/${id}`, undefined, OKTA)).body).not.toHaveProperty("password");
+    const put = await s.send("PUT", `/Groups/${gid}`, { schemas: [GROUP], id: gid, displayName: "Engineering Team", members: [{ value: id, display: "jo@acme.test" }, { value: old }] }, OKTA);
+    expect(put.status).toBe(200);
+    expect(memberIds(await s.stored("Group", gid))).toEqual([id, old].sort());
+  });
+
   it("\"Push now\" of an empty group sends replace members [] and empties it", async () => {
     await s.send("PATCH", `/Groups/${gid}`, patchOp({ op: "replace", path: "members", value: [{ value: id }, { value: old }] }), OKTA);
     expect(memberIds(await s.stored("Group", gid))).toEqual([id, old].sort());
