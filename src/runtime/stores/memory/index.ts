@@ -13,7 +13,7 @@ import type { Table } from "./table.js";
 export interface MemoryStoreOptions {
   /** Clock for meta.created/lastModified; defaults to the system clock. */
   readonly now?: () => Date;
-  /** A filtered list running longer is stopped with 400 tooMany; default 2000 ms. */
+  /** A filtered list running longer is stopped with 400 tooMany; default 5000 ms. */
   readonly queryTimeoutMs?: number;
 }
 
@@ -24,7 +24,7 @@ export class MemoryStore implements Store {
   private readonly queryTimeoutMs: number;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.queryTimeoutMs = Math.max(1, options.queryTimeoutMs ?? 2000);
+    this.queryTimeoutMs = Math.max(1, options.queryTimeoutMs ?? 5000);
     const clock = options.now ?? (() => new Date());
     this.now = () => clock().toISOString();
   }

@@ -21,7 +21,7 @@ export interface SqliteStoreOptions {
   readonly durability?: "full" | "normal";
   /** How long a write waits for another process's lock before a 503; default 5000 ms. */
   readonly busyTimeoutMs?: number;
-  /** A filtered list that runs longer is stopped with 400 tooMany; default 2000 ms. The
+  /** A filtered list that runs longer is stopped with 400 tooMany; default 5000 ms (as PostgreSQL's statement timeout). The
    * scan runs in slices of about 10 ms, so other requests are served meanwhile. */
   readonly queryTimeoutMs?: number;
   /** Clock for meta.created/lastModified; defaults to the system clock. */
@@ -55,7 +55,7 @@ export class SqliteStore implements Store {
       }
       return stmt;
     };
-    this.context = { db, st: prepare(db), rules: readRules(manifest), now: () => clock().toISOString(), prepared, queryTimeoutMs: Math.max(1, o.queryTimeoutMs ?? 2000) };
+    this.context = { db, st: prepare(db), rules: readRules(manifest), now: () => clock().toISOString(), prepared, queryTimeoutMs: Math.max(1, o.queryTimeoutMs ?? 5000) };
   }
 
   tenant(tenant: string): TenantStore {
