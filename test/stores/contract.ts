@@ -104,6 +104,22 @@ function crudContract(ctx: Ctx): void {
       expect(got!.data.meta).toBeUndefined();
     });
 
+    it("what a read returns cannot change what is stored", async () => {
+      const s = ctx.tenant();
+      const r = await s.create("User", user("mutable", { emails: [{ value: "m@example.com" }] }));
+      for (const got of [r, await s.get("User", r.id), (await s.list("User", { startIndex: 1, count: 1 })).resources[0]!]) {
+        try {
+          (got.data as Record<string, unknown>).userName = "changed";
+          ((got.data.emails as Record<string, unknown>[])[0]!).value = "changed";
+        } catch {
+          // frozen (memory store): refusing the write is as good
+        }
+      }
+      const again = await s.get("User", r.id);
+      expect(again!.data.userName).toBe("mutable");
+      expect(again!.data.emails).toEqual([{ value: "m@example.com" }]);
+    });
+
     it("keeps a __proto__ key as plain data and pollutes no prototype", async () => {
       const s = ctx.tenant();
       const input = JSON.parse(`{"id":"${newId()}","userName":"proto","__proto__":{"polluted":true}}`) as ResourceData;
