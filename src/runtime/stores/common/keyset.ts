@@ -1,3 +1,4 @@
+import { ScimError } from "../../errors.js";
 import { compareAttributeValues } from "../../filter/index.js";
 import type { KeysetPosition, StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 import { pageBounds } from "./errors.js";
@@ -28,7 +29,12 @@ function portable(value: unknown): string | number | boolean | null {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
 }
 
-export function keysetRows(rules: TypeRules, rows: Iterable<StoredResource>, query: StoreQuery): StoreListResult {
+const SLICE = 2048;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** As listRowsSliced: past ~10 ms the scan yields between slices, and past `timeoutMs` it
+ * stops with 400 tooMany rather than hold the server. */
+export async function keysetRows(rules: TypeRules, rows: readonly StoredResource[], query: StoreQuery, timeoutMs = Infinity): Promise<StoreListResult> {
   const key = sortKeyOf(rules, query.sortBy);
   const match = compileMatch(rules, query);
   const { limit } = pageBounds(1, query.count);
@@ -40,7 +46,18 @@ export function keysetRows(rules: TypeRules, rows: Iterable<StoredResource>, que
   // for most rows, instead of sorting every row after the position on every page.
   const k = limit + 1;
   const heap: Candidate[] = [];
-  for (const row of rows) {
+  const started = performance.now();
+  let lastYield = started;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (i % SLICE === SLICE - 1) {
+      const now = performance.now();
+      if (now - started > timeoutMs) throw ScimError.badRequest("tooMany", `the query needs more than ${timeoutMs} ms to evaluate over this tenant's resources; narrow the filter`);
+      if (now - lastYield > 10) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    }
     if (match && !match(row)) continue;
     total++;
     const value = key ? sortValue(key.meta ? withMeta(row) : (row.data as View), key) : undefined;

@@ -37,6 +37,6 @@ function candidates(table: Table, query: StoreQuery): readonly StoredResource[] 
 export function listTable(table: Table, query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
   // listRows compiles the filter even when the index finds no candidate, so an invalid
   // filter fails the same way with or without an index.
-  if (query.keyset) return Promise.resolve(keysetRows(table.rules, candidates(table, query), query));
+  if (query.keyset) return keysetRows(table.rules, candidates(table, query), query, timeoutMs);
   return listRowsSliced(table.rules, candidates(table, query), query, timeoutMs);
 }
