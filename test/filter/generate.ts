@@ -81,5 +81,6 @@ export function generateUsers(count: number, seed = 7): Record<string, unknown>[
     }
     users.push(u);
   }
-  return users;
+  // Through JSON, as a store would hand them over: flat strings, JSON-shaped objects.
+  return JSON.parse(JSON.stringify(users)) as Record<string, unknown>[];
 }
