@@ -4,7 +4,8 @@ import type { StoreListResult, StoreQuery } from "../contract.js";
 import { pageBounds } from "../common/errors.js";
 import { keysetSql, sortExpression } from "../common/keyset-sql.js";
 import type { TypeRules } from "../common/rules.js";
-import { SQLITE_TARGET } from "./list.js";
+import { ScimError } from "../../errors.js";
+import { listSqlite, SQLITE_TARGET } from "./list.js";
 import { COLUMNS, toStored, type ResourceRow } from "./statements.js";
 import type { SqliteContext } from "./tenant.js";
 
@@ -32,7 +33,7 @@ function nonAscii(f: Filter): boolean {
 
 type KeyedRow = ResourceRow & { scim_k?: string | number | null };
 
-export function listSqliteKeyset(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): StoreListResult {
+export async function listSqliteKeyset(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
   const index = rules.index;
   // As list(): ASCII literals may use the NOCASE columns; others fold like the evaluator.
   let where = query.filter ? filterToSql(query.filter, index, SQLITE_TARGET) : undefined;
@@ -44,7 +45,15 @@ export function listSqliteKeyset(c: SqliteContext, tenant: string, rules: TypeRu
   const keyset = keysetSql(query, sort, "r.id", () => "?");
   const from = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ?${where ? ` AND (${where.sql})` : ""}`;
   const params = [tenant, rules.name, ...(where?.params ?? [])];
-  const total = (c.prepared(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+  // totalResults as list() counts it: a filter no index serves is counted in slices that
+  // yield to the event loop and stop at queryTimeoutMs. If that used half the budget, the
+  // page statement (the same filter again) could not finish in time either.
+  const started = performance.now();
+  const { keyset: _, ...plain } = query;
+  const total = (await listSqlite(c, tenant, rules, { ...plain, startIndex: 1, count: 0 })).totalResults;
+  if (query.filter && (performance.now() - started) * 2 > c.queryTimeoutMs) {
+    throw ScimError.badRequest("tooMany", `the filter needs more than ${c.queryTimeoutMs} ms to evaluate over this tenant's resources; narrow it`);
+  }
   const { limit } = pageBounds(1, query.count);
   if (limit === 0) return { totalResults: total, resources: [], keyset: { more: false } };
   const select = `SELECT ${SELECT}${sort ? `, ${sort} AS scim_k` : ""} ${from}${keyset.where} ORDER BY ${keyset.orderBy} LIMIT ?`;

@@ -96,9 +96,9 @@ export class SqliteTenantStore implements TenantStore {
 
   async list(resourceType: string, query: StoreQuery): Promise<StoreListResult> {
     const rules = this.rules(resourceType);
-    // Cursor pages (RFC 9865): one indexed keyset statement, never a scan from the start.
-    if (query.keyset) return guard(() => listSqliteKeyset(this.c, this.tenant, rules, query));
     try {
+      // Cursor pages (RFC 9865): one keyset statement, never an OFFSET from the start.
+      if (query.keyset) return await listSqliteKeyset(this.c, this.tenant, rules, query);
       return await listSqlite(this.c, this.tenant, rules, query);
     } catch (e) {
       return guard(() => {
