@@ -107,7 +107,7 @@ function crudContract(ctx: Ctx): void {
     it("what a read returns cannot change what is stored", async () => {
       const s = ctx.tenant();
       const r = await s.create("User", user("mutable", { emails: [{ value: "m@example.com" }] }));
-      for (const got of [r, await s.get("User", r.id), (await s.list("User", { startIndex: 1, count: 1 })).resources[0]!]) {
+      for (const got of [r, (await s.get("User", r.id))!, (await s.list("User", { startIndex: 1, count: 1 })).resources[0]!]) {
         try {
           (got.data as Record<string, unknown>).userName = "changed";
           ((got.data.emails as Record<string, unknown>[])[0]!).value = "changed";

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LATEST, migrate, postgresStore, type PgClient, type PgPool } from "../../src/runtime/stores/postgres/index.js";
+import { parseFilter } from "../../src/runtime/filter/index.js";
 import { scimError, user } from "./contract.js";
 import { storeManifest } from "./manifest.js";
 import { pgHarness, PG_URL, type PgHarness } from "./pg-harness.js";
@@ -89,6 +90,22 @@ describe("postgres store: faults", () => {
     const ok = postgresStore({ pool: h.pool, migrate: false });
     await ok.open(storeManifest());
     expect((await ok.tenant("slow").list("User", { startIndex: 1, count: 10 })).totalResults).toBe(0);
+  });
+
+  it("without a clock option, meta times come from the database, to the millisecond clients see", async () => {
+    const a = postgresStore({ pool: h.pool, migrate: false });
+    const b = postgresStore({ pool: h.pool, migrate: false });
+    await a.open(storeManifest());
+    await b.open(storeManifest());
+    const ta = a.tenant("db-clock");
+    const created = await ta.create("User", user("clocked"));
+    const replaced = await b.tenant("db-clock").replace("User", created.id, created.data);
+    expect(created.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.parse(replaced.lastModified)).toBeGreaterThanOrEqual(Date.parse(created.created));
+    expect(await ta.get("User", created.id)).toMatchObject({ created: created.created, lastModified: replaced.lastModified });
+    const q = (op: string) => ta.list("User", { filter: parseFilter(`meta.lastModified ${op} "${replaced.lastModified}"`), startIndex: 1, count: 10 });
+    expect((await q("eq")).totalResults).toBe(1);
+    expect((await q("gt")).totalResults).toBe(0);
   });
 
   it("a refused connection is 503 and the next request succeeds", async () => {

@@ -16,7 +16,8 @@ export interface PostgresStoreOptions {
   readonly statementTimeoutMs?: number;
   /** Apply pending migrations at open (default true); false to run them from a deploy step. */
   readonly migrate?: boolean;
-  /** Clock for meta.created/lastModified; defaults to the system clock. */
+  /** Clock for meta.created/lastModified; by default the database's, so instances with
+   * skewed clocks still write one monotonic timeline (lastModified never goes back). */
   readonly now?: () => Date;
 }
 
@@ -37,9 +38,9 @@ export class PostgresStore implements Store {
         client.release();
       }
     }
-    const clock = o.now ?? (() => new Date());
+    const clock = o.now;
     const timeoutMs = Math.max(1, Math.floor(Number(o.statementTimeoutMs ?? 5000)) || 5000);
-    this.context = { pool: o.pool, rules: readRules(manifest), now: () => clock().toISOString(), timeoutMs };
+    this.context = { pool: o.pool, rules: readRules(manifest), now: clock ? () => clock().toISOString() : () => null, timeoutMs };
   }
 
   tenant(tenant: string): TenantStore {

@@ -12,7 +12,7 @@ export interface ResourceRow {
   data: Record<string, unknown> | string;
 }
 
-const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+export const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
 export function toStored(row: ResourceRow): StoredResource {
   return {
@@ -26,6 +26,7 @@ export function toStored(row: ResourceRow): StoredResource {
 }
 
 const COLUMNS = "id, type, version, created, last_modified, data";
+const CLOCK = (p: string): string => `COALESCE(${p}::timestamptz, date_trunc('milliseconds', clock_timestamp()))`;
 
 export const SQL = {
   get: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3`,
@@ -33,11 +34,13 @@ export const SQL = {
   scan: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 ORDER BY seq`,
   // ON CONFLICT … RETURNING: a taken id or unique value shows as "no row", in the same round
   // trip as the write; a concurrent insert of the same key waits for the other to commit.
+  // $4 NULL: the database's clock, so many instances share one (to the millisecond, as
+  // meta shows it; a filter on meta.lastModified then compares what clients saw).
   insert: `INSERT INTO scim_resource (tenant, type, id, version, created, last_modified, data)
-           VALUES ($1, $2, $3, 1, $4::timestamptz, $4::timestamptz, $5::jsonb) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
+           VALUES ($1, $2, $3, 1, ${CLOCK("$4")}, ${CLOCK("$4")}, $5::jsonb) ON CONFLICT DO NOTHING RETURNING created`,
   // RFC 7644 §3.14 optimistic concurrency: the version predicate is the check.
-  update: `UPDATE scim_resource SET version = version + 1, last_modified = $5::timestamptz, data = $6::jsonb
-           WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
+  update: `UPDATE scim_resource SET version = version + 1, last_modified = COALESCE($5::timestamptz, GREATEST(${CLOCK("NULL")}, last_modified)), data = $6::jsonb
+           WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4 RETURNING last_modified`,
   delete: `DELETE FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
   existing: `SELECT id FROM scim_resource WHERE tenant = $1 AND type = ANY($2::text[]) AND id = ANY($3::text[]) FOR KEY SHARE`,
   uniqueOwner: `SELECT id FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4`,

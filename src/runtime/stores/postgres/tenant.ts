@@ -7,7 +7,7 @@ import { isConnectionError, toScimError } from "./errors.js";
 import { listPostgresKeyset } from "./keyset.js";
 import { listPostgres } from "./list.js";
 import type { PgClient, PgPool } from "./pool.js";
-import { SQL, toStored, type ResourceRow } from "./sql.js";
+import { iso, SQL, toStored, type ResourceRow } from "./sql.js";
 import { checkReferences, syncSideRows } from "./writes.js";
 
 // One tenant's view of a PostgreSQL store, safe with many stateless server instances on
@@ -18,7 +18,8 @@ import { checkReferences, syncSideRows } from "./writes.js";
 export interface PgContext {
   readonly pool: PgPool;
   readonly rules: ReadonlyMap<string, TypeRules>;
-  readonly now: () => string;
+  /** The caller's clock, or null: the database's (one clock for every instance). */
+  readonly now: () => string | null;
   /** statement_timeout and lock_timeout for every transaction, in ms. */
   readonly timeoutMs: number;
 }
@@ -69,9 +70,9 @@ export class PgTenantStore implements TenantStore {
     const body = freezeResource(data, id);
     return transaction(this.c, false, async (client) => {
       await checkReferences(client, this.tenant, rules, body, id);
-      const at = this.c.now();
-      const inserted = await client.query(SQL.insert, [this.tenant, rules.name, id, at, JSON.stringify(body)]);
+      const inserted = await client.query<{ created: Date | string }>(SQL.insert, [this.tenant, rules.name, id, this.c.now(), JSON.stringify(body)]);
       if (!inserted.rows.length) throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${rules.name}`);
+      const at = iso(inserted.rows[0]!.created);
       await syncSideRows(client, this.tenant, rules, id, undefined, body);
       return { id, resourceType: rules.name, version: 1, created: at, lastModified: at, data: body };
     });
@@ -94,9 +95,9 @@ export class PgTenantStore implements TenantStore {
       const previous = await this.current(client, rules, id, options);
       if (!options?.keepUnknownReferences) await checkReferences(client, this.tenant, rules, body, id, previous.data);
       await syncSideRows(client, this.tenant, rules, id, previous.data, body);
-      const at = this.c.now();
-      const r = await client.query(SQL.update, [this.tenant, rules.name, id, previous.version, at, JSON.stringify(body)]);
-      if (r.rowCount !== 1) throw staleVersion(rules.name, id, previous.version, previous.version + 1);
+      const r = await client.query<{ last_modified: Date | string }>(SQL.update, [this.tenant, rules.name, id, previous.version, this.c.now(), JSON.stringify(body)]);
+      if (r.rowCount !== 1 || !r.rows[0]) throw staleVersion(rules.name, id, previous.version, previous.version + 1);
+      const at = iso(r.rows[0].last_modified);
       return { ...previous, version: previous.version + 1, lastModified: at, data: body };
     });
   }
