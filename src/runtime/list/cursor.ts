@@ -32,8 +32,9 @@ export interface CursorScope {
   readonly query: unknown;
 }
 
-const MAX_TOKEN = 4096;
-const TOKEN = /^[A-Za-z0-9_-]{1,4000}\.[A-Za-z0-9_-]{43}$/;
+// Sort values travel in the cursor, so a long one makes a long cursor; bounded all the same.
+const MAX_TOKEN = 16_384;
+const TOKEN = /^[A-Za-z0-9_-]{1,16300}\.[A-Za-z0-9_-]{43}$/;
 
 const invalid = (detail: string): ScimError => ScimError.badRequest("invalidCursor", detail);
 
