@@ -31,8 +31,8 @@ describe("CompatPolicy", () => {
   });
 
   const expected: [string, CompatSwitch[]][] = [
-    ["entra", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "ignoreUnknownAttributes", "emptyAsRemoval"]],
-    ["microsoft-suite", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "ignoreUnknownAttributes", "emptyAsRemoval", "displayNameAsDisplay", "resourceTypesUserFirst", "keepUnknownMembers", "patchNoContent", "serviceConfigurationAlias"]],
+    ["entra", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "relativeReferences", "ignoreUnknownAttributes", "emptyAsRemoval"]],
+    ["microsoft-suite", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "relativeReferences", "ignoreUnknownAttributes", "emptyAsRemoval", "displayNameAsDisplay", "resourceTypesUserFirst", "keepUnknownMembers", "patchNoContent", "serviceConfigurationAlias"]],
     ["okta", ["pathKeysInValue", "ignoreReadOnlyInValue", "removeNoMatchIsNoop", "emptyAsRemoval"]],
     ["google", []],
     ["onelogin", ["legacySchemaUrns", "booleanStrings", "ignoreUnknownAttributes", "emptyAsRemoval", "singleAsList", "stringAsComplexValue", "lenientFilters"]],

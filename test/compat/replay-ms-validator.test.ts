@@ -12,10 +12,9 @@ import { ENTERPRISE, GROUP, memberIds, startReplay, USER, type Replay } from "./
 // Preconditions the capture does not contain (a user or group created by an earlier,
 // uncaptured request) are seeded first, and counted.
 //
-// One documented rewrite: the validator fills profileUrl with random letters
-// ("MFGMUGTYPBKA"). profileUrl is an `external` reference, a URI (RFC 7643 §2.3.7, §4.1.1),
-// and the server answers 400 invalidValue naming it (tested below on the original body);
-// the replay prefixes such values with https://profiles.example/ and counts them.
+// The validator fills profileUrl with random letters ("MFGMUGTYPBKA"): a relative URI
+// reference, which the entra profile accepts (relativeReferences) and strict refuses
+// (400 invalidValue naming profileUrl: `external` references are absolute URIs there).
 //
 // The validator also expects 409 for a second group with the same displayName, which RFC
 // 7643 §4.2 declares `uniqueness: none`. That is a schema choice, not a tolerance: a
@@ -58,20 +57,11 @@ function parseRaw(text: string): Raw {
   let i = 1;
   while (i < lines.length && /^[A-Za-z-]+: /.test(lines[i]!)) i++;
   const body = lines.slice(i).join("\r\n").trim();
-  return { method: method!, path: url!.slice(CAPTURED_BASE.length), ...(body ? { body: withUriProfileUrl(body) } : {}) };
+  return { method: method!, path: url!.slice(CAPTURED_BASE.length), ...(body ? { body } : {}) };
 }
 
 const status = (s: string) => Number(s.split(" ")[0]);
 
-let rewritten = 0;
-/** Non-URI profileUrl values made absolute (see the note above). */
-function withUriProfileUrl(body: string): string {
-  return body.replace(/("profileUrl":|"path":"profileUrl","value":)"([^"]*)"/g, (whole, key: string, value: string) => {
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return whole;
-    rewritten++;
-    return `${key}"https://profiles.example/${value}"`;
-  });
-}
 
 describe("Microsoft SCIM Validator capture, replayed (COMPAT=entra)", () => {
   let s: Replay;
@@ -86,7 +76,7 @@ describe("Microsoft SCIM Validator capture, replayed (COMPAT=entra)", () => {
     s = await startReplay(["entra"], "node", uniqueGroupNames());
   });
   afterAll(() => {
-    console.log(`Microsoft SCIM Validator capture (COMPAT=entra): ${tests.length} tests replayed, ${seeds} uncaptured preconditions seeded, ${rewritten} non-URI profileUrl values made absolute`);
+    console.log(`Microsoft SCIM Validator capture (COMPAT=entra): ${tests.length} tests replayed, ${seeds} uncaptured preconditions seeded`);
     return s.close();
   });
 
@@ -150,13 +140,21 @@ describe("Microsoft SCIM Validator capture, replayed (COMPAT=entra)", () => {
     expect(mismatches).toEqual([]);
   }, 30_000);
 
-  it("answers the original body with its non-URI profileUrl 400 invalidValue naming profileUrl", async () => {
-    const original = tests[0]!.InitialRequestBodies![0]!;
-    const body = original.split("\r\n").slice(3).join("").trim();
+  it("keeps the relative profileUrl as sent; strict refuses it naming profileUrl", async () => {
+    const body = parseRaw(tests[0]!.InitialRequestBodies![0]!).body!.replace("nickolas.bernhard", "relative.ref");
     expect(body).toContain('"profileUrl":"MFGMUGTYPBKA"');
-    const r = await s.send("POST", "/Users", body.replace("nickolas.bernhard", "original.body"));
-    expect([r.status, r.body.scimType]).toEqual([400, "invalidValue"]);
-    expect(r.body.detail).toContain("profileUrl");
+    const r = await s.send("POST", "/Users", body);
+    expect(r.status).toBe(201);
+    expect(r.body.profileUrl).toBe("MFGMUGTYPBKA");
+    expect((await s.stored("User", r.body.id))?.profileUrl).toBe("MFGMUGTYPBKA");
+    const strict = await startReplay([]);
+    try {
+      const refused = await strict.send("POST", "/Users", body);
+      expect([refused.status, refused.body.scimType]).toEqual([400, "invalidValue"]);
+      expect(refused.body.detail).toContain("profileUrl");
+    } finally {
+      await strict.close();
+    }
   });
 
   it("stored what the validator's PATCHes asked for", async () => {

@@ -29,6 +29,7 @@ const rows: [string, string, Send, number, [number, string | undefined]][] = [
   ["stringAsComplexValue", "entra", (s, f) => s.send("PATCH", `/Groups/${f.group}`, patchOp({ op: "add", path: "members", value: f.other })), 200, [400, "invalidValue"]],
   ["singleValueArrays + unqualifiedExtensionPaths", "entra", (s, f) => s.send("PATCH", `/Users/${f.user}`, patchOp({ op: "add", path: "manager", value: [{ value: f.other }] })), 200, [400, "invalidPath"]],
   ["legacySchemaUrns", "onelogin", (s) => s.send("POST", "/Users", { schemas: ["urn:scim:schemas:core:1.0"], userName: "legacy" }), 201, [400, "invalidValue"]],
+  ["relativeReferences", "entra", (s, f) => s.send("PATCH", `/Users/${f.user}`, patchOp({ op: "replace", path: "profileUrl", value: "MFGMUGTYPBKA" })), 200, [400, "invalidValue"]],
   ["ignoreUnknownAttributes", "entra", (s) => s.send("POST", "/Users", { schemas: [USER, "urn:example:unknown"], userName: "unk", adreses: [] }), 201, [400, "invalidValue"]],
   ["emptyAsRemoval (PATCH null)", "okta", (s, f) => s.send("PATCH", `/Users/${f.user}`, patchOp({ op: "replace", path: "nickName", value: null })), 200, [400, "invalidValue"]],
   ["singleAsList", "onelogin", (s) => s.send("POST", "/Users", { schemas: [USER], userName: "single", emails: { value: "s@x" } }), 201, [400, "invalidValue"]],

@@ -5,4 +5,5 @@ export { PROFILES, PROFILE_NAMES, type CompatProfile } from "./profiles.js";
 export { compatPolicy, compatSelector, parseCompatList, policyFor, STRICT_COMPAT, type CompatPolicy, type CompatSelection } from "./policy.js";
 export { normalizeBody } from "./body.js";
 export { normalizePatchBody } from "./patch.js";
+export { validateResource } from "./references.js";
 export { coerceFilterLiterals } from "./filter.js";

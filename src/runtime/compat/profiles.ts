@@ -20,6 +20,7 @@ const entra: CompatProfile = {
   unqualifiedExtensionPaths: true,
   ignoreUnknownAttributes: true,
   legacySchemaUrns: true,
+  relativeReferences: true,
   emptyAsRemoval: true,
 };
 

@@ -41,6 +41,9 @@ export interface CompatSwitches {
    * `urn:scim:schemas:extension:enterprise:2.0`) and Entra's old typo
    * `…:enterprise:2.0User` name the resource type's core schema and enterprise extension. */
   readonly legacySchemaUrns: boolean;
+  /** `external`/`uri` references may be relative URI references (RFC 7643 §2.3.7; the
+   * Microsoft SCIM Validator sends `"profileUrl":"MFGMUGTYPBKA"`); strict: absolute URI. */
+  readonly relativeReferences: boolean;
   /** Unknown schema URNs in `schemas` and unknown attributes are dropped instead of 400
    * (Entra's ADSCIM group URN, OneLogin's SCIM 1.1 URNs, the Microsoft suite's misspelt PUT). */
   readonly ignoreUnknownAttributes: boolean;
@@ -78,6 +81,7 @@ export const STRICT_SWITCHES: CompatSwitches = Object.freeze({
   unqualifiedExtensionPaths: false,
   singleAsList: false,
   legacySchemaUrns: false,
+  relativeReferences: false,
   ignoreUnknownAttributes: false,
   emptyAsRemoval: false,
   displayNameAsDisplay: false,
