@@ -1,5 +1,6 @@
 import { normalizeBody } from "../compat/body.js";
 import { normalizePatchBody } from "../compat/patch.js";
+import { validateResource } from "../compat/references.js";
 import { policyFor } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import { checkContentType, header, parseJsonBody, readBody } from "./body.js";
@@ -63,7 +64,7 @@ export async function getResource(req: ScimRequest, ctx: RequestContext, env: En
 export async function createResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime): Promise<ScimResponse> {
   parseProjection(parseParams(queryOf(req)), [rt.type]); // bad parameters fail before the write
   const compat = policyFor(ctx.compat);
-  const input = rt.validate(normalizeBody(await body(req, env), rt.type, compat), { ...env.validateOptions, ...compat.validate, mode: "create" });
+  const input = validateResource(rt.validate, rt.type, compat, normalizeBody(await body(req, env), rt.type, compat), { ...env.validateOptions, ...compat.validate, mode: "create" });
   const record = await rt.handler.create(ctx, input);
   return resourceResponse(201, ctx, rt, record, req, { location: locationOf(ctx, rt, record.id) });
 }
@@ -92,7 +93,7 @@ export async function replaceResource(req: ScimRequest, ctx: RequestContext, env
   const compat = policyFor(ctx.compat);
   const input = normalizeBody(await body(req, env), rt.type, compat);
   const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
-    const data = rt.validate(input, { ...env.validateOptions, ...compat.validate, mode: "replace", existing: existing.data });
+    const data = validateResource(rt.validate, rt.type, compat, input, { ...env.validateOptions, ...compat.validate, mode: "replace", existing: existing.data });
     return rt.handler.replace(ctx, id, data, conditions);
   });
   return resourceResponse(200, ctx, rt, record, req);
@@ -119,7 +120,7 @@ export async function patchResource(req: ScimRequest, ctx: RequestContext, env: 
     if (custom) return custom.call(rt.handler, ctx, id, request!, conditions);
     // applyPatch checks the PatchOp message itself and works on a copy (atomic).
     const patched = applyPatch(existing.data, normalizePatchBody(input, rt.type, compat), rt.type, compat.patch);
-    const data = rt.validate(patched, { ...env.validateOptions, ...compat.validate, mode: "patch", existing: existing.data });
+    const data = validateResource(rt.validate, rt.type, compat, patched, { ...env.validateOptions, ...compat.validate, mode: "patch", existing: existing.data });
     return rt.handler.replace(ctx, id, data, conditions);
   });
   // RFC 7644 §3.5.2: 200 with the resource, or 204 when the profile asks (Microsoft suite).
