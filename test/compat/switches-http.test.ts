@@ -34,6 +34,7 @@ const rows: [string, string, Send, number, [number, string | undefined]][] = [
   ["emptyAsRemoval (PATCH null)", "okta", (s, f) => s.send("PATCH", `/Users/${f.user}`, patchOp({ op: "replace", path: "nickName", value: null })), 200, [400, "invalidValue"]],
   ["singleAsList", "onelogin", (s) => s.send("POST", "/Users", { schemas: [USER], userName: "single", emails: { value: "s@x" } }), 201, [400, "invalidValue"]],
   ["keepUnknownMembers", "microsoft-suite", (s, f) => s.send("PATCH", `/Groups/${f.group}`, patchOp({ op: "add", path: "members", value: [{ value: "string id 1" }] })), 204, [400, "invalidValue"]],
+  ["displayNameAsDisplay", "microsoft-suite", (s, f) => s.send("PATCH", `/Groups/${f.group}`, patchOp({ op: "add", path: "members", value: [{ value: f.other, displayName: "O" }] })), 204, [400, "invalidValue"]],
   ["patchNoContent", "microsoft-suite", (s, f) => s.send("PATCH", `/Users/${f.user}`, patchOp({ op: "replace", path: "title", value: "X" })), 204, [200, undefined]],
   ["serviceConfigurationAlias", "microsoft-suite", (s) => s.send("GET", "/serviceConfiguration"), 200, [404, undefined]],
 ];
