@@ -109,3 +109,21 @@ describe("hostile input under every profile", () => {
     expectError(filter, 400, "invalidFilter");
   });
 });
+
+describe("a per-tenant selection naming an unknown profile", () => {
+  it("is a logged 500 naming the profile, never a silent strict fallback", async () => {
+    const logged: string[] = [];
+    const bad = await startServer("node", {
+      store: memoryStore(),
+      compat: () => ["entra", "nope"],
+      logger: { error: (obj: object) => void logged.push(String((obj as { err?: Error }).err?.message)), warn: () => {} },
+    });
+    try {
+      const res = await fetch(`${bad.url}/scim/v2/Users`, { headers: { authorization: `Bearer ${TOKENS.default}` } });
+      expect(res.status).toBe(500);
+      expect(logged.join("\n")).toContain('unknown profile "nope"');
+    } finally {
+      await bad.close();
+    }
+  });
+});
