@@ -126,6 +126,11 @@ describe("Entra ID lifecycle (COMPAT=entra)", () => {
     expect(stillVisible.body.totalResults).toBe(1);
     await s.send("PATCH", `/Users/${id}`, patchOp({ op: "Replace", path: "active", value: "True" }));
     expect((await s.stored("User", id))?.active).toBe(true);
+    // some tenants deprovision with "Add" on the single-valued active (RFC: add replaces it)
+    await s.send("PATCH", `/Users/${id}`, patchOp({ op: "Add", path: "active", value: "False" }));
+    expect((await s.stored("User", id))?.active).toBe(false);
+    await s.send("PATCH", `/Users/${id}`, patchOp({ op: "Add", path: "active", value: true }));
+    expect((await s.stored("User", id))?.active).toBe(true);
     expect((await s.send("DELETE", `/Users/${id}`)).status).toBe(204);
     expect(await s.stored("User", id)).toBeUndefined();
     expect((await s.send("DELETE", `/Groups/${gid}`)).status).toBe(204);
