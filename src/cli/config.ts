@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Framework } from "../emit/types.js";
-import { parseJson } from "../schema/json.js";
+import { MAX_SCHEMA_BYTES, parseJson } from "../schema/json.js";
 import { CORE_SCHEMA_NAMES, type CoreSchemaName } from "../schema/load.js";
 import { formatProblem } from "../schema/problem.js";
 
@@ -73,8 +73,10 @@ export function parseFramework(v: unknown, where: string): Framework | undefined
 function readConfigFile(path: string): Record<string, unknown> {
   let text: string;
   try {
+    if (statSync(path).size > MAX_SCHEMA_BYTES) throw new UsageError(`${path}: a config file over ${MAX_SCHEMA_BYTES} bytes is not plausible`);
     text = readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
   }
   const parsed = parseJson(text, path);

@@ -25,6 +25,8 @@ describe("usage errors exit 2", () => {
     ["--config that does not exist", ["check", "--config", "missing.json"], {}, /config file not found: .*missing\.json/],
     ["unknown config key", ["generate"], { "scim-gen.config.json": { out: "x", outDir: "y" } }, /scim-gen\.config\.json: unknown key "outDir"/],
     ["malformed config", ["generate"], { "scim-gen.config.json": '{\n  "out": "x",,\n}' }, /scim-gen\.config\.json:2:14  \[invalid-json\]/],
+    ["config file that is huge", ["generate"], { "scim-gen.config.json": `{"out": "${"x".repeat(3 * 1024 * 1024)}"}` }, /scim-gen\.config\.json: a config file over 2097152 bytes is not plausible/],
+    ["config that is a directory", ["generate", "--config", "cfg"], { "cfg/x.json": {} }, /cannot read .*cfg: EISDIR/],
     ["bad core name", ["generate", "--out", "x", "--core", "User,Person"], {}, /--core: unknown core schema "Person"/],
   ])("%s", (_, args, files, message) => {
     const r = cli(args, project(files));
