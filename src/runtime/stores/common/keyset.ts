@@ -15,12 +15,14 @@ type Position = { readonly id: string; readonly value: unknown };
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function comparator(key: SortKey | undefined, descending: boolean): (a: Position, b: Position) => number {
+type Order = (aId: string, aValue: unknown, bId: string, bValue: unknown) => number;
+
+function order(key: SortKey | undefined, descending: boolean): Order {
   const sign = descending ? -1 : 1;
-  if (!key) return (a, b) => sign * byId(a.id, b.id);
-  return (a, b) => {
-    const c = compareAttributeValues(a.value, b.value, key.attribute);
-    return sign * (c !== 0 ? c : byId(a.id, b.id));
+  if (!key) return (aId, _a, bId) => sign * byId(aId, bId);
+  return (aId, aValue, bId, bValue) => {
+    const c = compareAttributeValues(aValue, bValue, key.attribute);
+    return sign * (c !== 0 ? c : byId(aId, bId));
   };
 }
 
@@ -38,7 +40,8 @@ export async function keysetRows(rules: TypeRules, rows: readonly StoredResource
   const key = sortKeyOf(rules, query.sortBy);
   const match = compileMatch(rules, query);
   const { limit } = pageBounds(1, query.count);
-  const compare = comparator(key, query.sortOrder === "descending");
+  const cmp = order(key, query.sortOrder === "descending");
+  const compare = (a: Position, b: Position): number => cmp(a.id, a.value, b.id, b.value);
   const after = query.keyset?.after;
   const from: Position | undefined = after && { id: after.id, value: after.value ?? undefined };
   let total = 0;
@@ -61,10 +64,10 @@ export async function keysetRows(rules: TypeRules, rows: readonly StoredResource
     if (match && !match(row)) continue;
     total++;
     const value = key ? sortValue(key.meta ? withMeta(row) : (row.data as View), key) : undefined;
-    const p = { row, id: row.id, value };
-    if (from && compare(p, from) <= 0) continue;
-    if (heap.length < k) push(heap, p, compare);
-    else if (compare(p, heap[0]!) < 0) replaceTop(heap, p, compare);
+    if (from && cmp(row.id, value, from.id, from.value) <= 0) continue;
+    // A candidate object only for rows that enter the heap.
+    if (heap.length < k) push(heap, { row, id: row.id, value }, compare);
+    else if (cmp(row.id, value, heap[0]!.id, heap[0]!.value) < 0) replaceTop(heap, { row, id: row.id, value }, compare);
   }
   const more = limit > 0 && heap.length > limit;
   const page = heap.sort(compare).slice(0, limit);
