@@ -55,7 +55,7 @@ export class SqliteTenantStore implements TenantStore {
 
   async get(resourceType: string, id: string): Promise<StoredResource | undefined> {
     const rules = this.rules(resourceType);
-    const row = this.c.st.get.get(this.tenant, rules.name, id);
+    const row = guard(() => this.c.st.get.get(this.tenant, rules.name, id));
     return row && toStored(row);
   }
 
