@@ -33,7 +33,7 @@ describe("CompatPolicy", () => {
   const expected: [string, CompatSwitch[]][] = [
     ["entra", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "relativeReferences", "ignoreUnknownAttributes", "emptyAsRemoval"]],
     ["microsoft-suite", ["patchOpCaseInsensitive", "booleanStrings", "removeByValue", "createOnNoMatch", "removeNoMatchIsNoop", "lenientFilters", "pathKeysInValue", "ignoreReadOnlyInValue", "stringAsComplexValue", "singleValueArrays", "unqualifiedExtensionPaths", "legacySchemaUrns", "relativeReferences", "ignoreUnknownAttributes", "emptyAsRemoval", "displayNameAsDisplay", "resourceTypesUserFirst", "keepUnknownMembers", "patchNoContent", "serviceConfigurationAlias"]],
-    ["okta", ["pathKeysInValue", "ignoreReadOnlyInValue", "removeNoMatchIsNoop", "emptyAsRemoval"]],
+    ["okta", ["ignoreReadOnlyInValue", "removeNoMatchIsNoop", "emptyAsRemoval"]],
     ["google", []],
     ["onelogin", ["legacySchemaUrns", "booleanStrings", "ignoreUnknownAttributes", "emptyAsRemoval", "singleAsList", "stringAsComplexValue", "lenientFilters"]],
     ["ping", []],
@@ -65,7 +65,7 @@ describe("CompatPolicy", () => {
     expect(entra.validate).toEqual({ ignoreUnknownAttributes: true, coerceBooleanStrings: true });
     expect(entra.filter).toEqual({ lenient: true });
     const okta = compatPolicy(["okta"]);
-    expect(okta.patch).toMatchObject({ opCaseInsensitive: false, ignoreReadOnlyInValue: true, pathKeysInValue: true });
+    expect(okta.patch).toMatchObject({ opCaseInsensitive: false, ignoreReadOnlyInValue: true, pathKeysInValue: false });
     expect(okta.validate).toEqual({});
     expect(okta.filter).toBeUndefined();
   });

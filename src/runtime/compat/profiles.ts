@@ -35,7 +35,7 @@ export const PROFILES: Readonly<Record<string, CompatProfile>> = Object.freeze({
   "microsoft-suite": { ...entra, displayNameAsDisplay: true, resourceTypesUserFirst: true, keepUnknownMembers: true, patchNoContent: true, serviceConfigurationAlias: true },
   /** Okta (OIN and AIW apps): no-path replace carrying the read-only group `id`,
    * `replace members []`, re-sent removals, blank values from profile mappings. */
-  okta: { ignoreReadOnlyInValue: true, pathKeysInValue: true, removeNoMatchIsNoop: true, emptyAsRemoval: true },
+  okta: { ignoreReadOnlyInValue: true, removeNoMatchIsNoop: true, emptyAsRemoval: true },
   /** Google Workspace auto-provisioning sends RFC-shaped requests; no tolerance is
    * documented, so the profile only names the provider. */
   google: {},
