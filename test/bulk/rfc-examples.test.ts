@@ -91,6 +91,12 @@ describe("RFC 7644 §3.7 Bulk examples", () => {
     expect([r.status, r.body.status]).toEqual([501, "501"]);
   });
 
+  it("reads attribute names in any case (RFC 7643 §2.1)", async () => {
+    const r = await call("POST", "/Bulk", { SCHEMAS: ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"], operations: [{ Method: "post", PATH: "/Users", BULKID: "q", Data: user("anycase") }], FailOnErrors: 1 });
+    expect(r.status).toBe(200);
+    expect(r.body.Operations).toEqual([expect.objectContaining({ method: "POST", bulkId: "q", status: "201" })]);
+  });
+
   it("answers 405 with Allow: POST for other methods on /Bulk", async () => {
     const r = await call("GET", "/Bulk");
     expect([r.status, r.headers.allow]).toEqual([405, "POST"]);

@@ -35,6 +35,16 @@ export interface ParsedBulk {
   readonly operations: BulkOperation[];
 }
 
+/** Attribute names are case-insensitive (RFC 7643 §2.1): "operations" is "Operations". */
+function lowerKeys(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const lower = k.toLowerCase();
+    if (!(lower in out)) out[lower] = o[k];
+  }
+  return out;
+}
+
 /** RFC 7644 §3.7.4: 413 with the limit named in the detail. */
 function tooLarge(detail: string): ScimError {
   return new ScimError(413, undefined, detail);
@@ -51,19 +61,19 @@ export async function readBulk(req: ScimRequest, limits: BulkLimits, body: BodyL
     throw e;
   }
   // Operations -> operation -> data: three levels above what a single request may nest.
-  const message = parseJsonBody(bytes, body.maxDepth + 3);
+  const message = lowerKeys(parseJsonBody(bytes, body.maxDepth + 3));
   const schemas = message.schemas;
   if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === "string" && s.toLowerCase() === BULK_REQUEST.toLowerCase())) {
     throw ScimError.badRequest("invalidSyntax", `bulk request body must list schema ${BULK_REQUEST}`);
   }
-  const ops = message.Operations;
+  const ops = message.operations;
   if (!Array.isArray(ops)) throw ScimError.badRequest("invalidSyntax", "bulk request body must have an Operations array");
   if (ops.length > limits.maxOperations) {
     throw tooLarge(`The number of operations (${ops.length}) exceeds the maxOperations (${limits.maxOperations}).`);
   }
   let failOnErrors: number | undefined;
-  if (message.failOnErrors !== undefined) {
-    const f = message.failOnErrors;
+  if (message.failonerrors !== undefined) {
+    const f = message.failonerrors;
     if (typeof f !== "number" || !Number.isInteger(f) || f < 1) {
       throw ScimError.badRequest("invalidValue", `failOnErrors must be an integer of at least 1, got ${JSON.stringify(f)?.slice(0, 40)}`);
     }
@@ -82,11 +92,11 @@ function operation(raw: unknown, index: number): BulkOperation {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { index, method: "", path: "", error: invalid(index, "an operation must be a JSON object") };
   }
-  const o = raw as Record<string, unknown>;
+  const o = lowerKeys(raw as Record<string, unknown>);
   const method = typeof o.method === "string" ? o.method.toUpperCase() : "";
   const path = typeof o.path === "string" ? o.path : "";
   const op: { -readonly [K in keyof BulkOperation]: BulkOperation[K] } = { index, method: method.slice(0, 20), path: path.slice(0, MAX_PATH) };
-  if (typeof o.bulkId === "string") op.bulkId = o.bulkId.slice(0, MAX_BULK_ID);
+  if (typeof o.bulkid === "string") op.bulkId = o.bulkid.slice(0, MAX_BULK_ID);
   if (typeof o.version === "string") op.version = o.version.slice(0, 200);
   op.error = check(o, method, path, index);
   if (!op.error && method !== "DELETE") op.data = o.data as Record<string, unknown>;
@@ -102,11 +112,11 @@ function check(o: Record<string, unknown>, method: string, path: string, index: 
   if (!path.startsWith("/") || path.startsWith("//") || /[?#\\]|%2f|%5c/i.test(path) || path.split("/").some((s) => s === "." || s === "..")) {
     return invalid(index, `path ${JSON.stringify(path.slice(0, 120))} must be a resource path relative to the SCIM base, e.g. "/Users/{id}"`, "invalidValue");
   }
-  if (o.bulkId !== undefined && (typeof o.bulkId !== "string" || o.bulkId === "" || o.bulkId.length > MAX_BULK_ID)) {
+  if (o.bulkid !== undefined && (typeof o.bulkid !== "string" || o.bulkid === "" || o.bulkid.length > MAX_BULK_ID)) {
     return invalid(index, `bulkId must be a non-empty string of at most ${MAX_BULK_ID} characters`, "invalidValue");
   }
   // RFC 7644 §3.7: bulkId is REQUIRED when method is POST.
-  if (method === "POST" && o.bulkId === undefined) return invalid(index, "bulkId is required when method is POST");
+  if (method === "POST" && o.bulkid === undefined) return invalid(index, "bulkId is required when method is POST");
   if (o.version !== undefined && typeof o.version !== "string") return invalid(index, "version must be a string (an ETag)", "invalidValue");
   if (method !== "DELETE") {
     const d = o.data;
