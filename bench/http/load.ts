@@ -67,7 +67,7 @@ export function cpu(target: Target): Promise<number> {
 }
 
 export async function stopTarget(target: Target): Promise<void> {
-  target.child.kill("SIGTERM");
+  target.child.send({ type: "exit" });
   await new Promise((r) => target.child.once("exit", r));
 }
 

@@ -47,6 +47,7 @@ if (process.argv[2]) {
   let peak = process.memoryUsage.rss();
   setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50).unref();
   process.on("message", (m: { type: string }) => {
+    if (m.type === "exit") process.exit(0); // a clean exit, so --cpu-prof can write its profile
     if (m.type === "cpu") {
       const c = process.cpuUsage();
       process.send!({ type: "cpu", micros: c.user + c.system });
