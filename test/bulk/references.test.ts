@@ -65,7 +65,7 @@ describe("bulkId references", () => {
       { method: "POST", path: "/Groups", bulkId: "x", data: group("X", "y") },
       { method: "POST", path: "/Groups", bulkId: "y", data: group("Y", "z") },
       { method: "POST", path: "/Groups", bulkId: "z", data: group("Z", "x") },
-      { method: "POST", path: "/Groups", bulkId: "me", data: group("Me", "me") },
+      { method: "POST", path: "/Groups/", bulkId: "me", data: group("Me", "me") },
     ]));
     const [x, y, z, me]: any[] = r.body.Operations;
     expect([x.status, y.status, z.status, me.status]).toEqual(["201", "201", "201", "201"]);

@@ -126,7 +126,7 @@ async function complete(run: BulkRun, ops: readonly BulkOperation[], deferred: M
     const missing = [...waiting].find((b) => !ids.has(b));
     if (missing !== undefined && !last) continue;
     deferred.delete(i);
-    const path = `${op.path}/${encodeURIComponent(ids.get(op.bulkId!) ?? "")}`;
+    const path = `${op.path.replace(/\/+$/, "")}/${encodeURIComponent(ids.get(op.bulkId!) ?? "")}`;
     let outcome: Outcome;
     if (missing !== undefined) {
       const e = new ScimError(409, undefined, `Operations[${i}]: circular bulkId reference ${JSON.stringify(missing.slice(0, 120))} could not be resolved; the resource was not kept`);
