@@ -119,6 +119,20 @@ describe.each(FRAMEWORKS)("list and search over %s", (framework) => {
     expect(names(r)).toEqual(["carol"]);
   });
 
+  it("a root query sorts across resource types (missing values last ascending)", async () => {
+    const ids: string[] = [];
+    for (const displayName of ["Zeta team", "alpha team"]) {
+      ids.push((await call("POST", "/Groups", { body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName } })).body.id as string);
+    }
+    const u = await call("POST", "/Users", { body: user("middle", { displayName: "Middle person" }) });
+    const r = await call("POST", "/.search", { body: { schemas: [SEARCH], sortBy: "displayName", count: 4 } });
+    expect(r.status).toBe(200);
+    expect(r.body.totalResults).toBe(8);
+    expect(r.body.Resources!.map((x) => x.displayName)).toEqual(["alpha team", "Middle person", "Zeta team", undefined]);
+    for (const id of ids) await call("DELETE", `/Groups/${id}`);
+    await call("DELETE", `/Users/${u.body.id as string}`);
+  });
+
   it("a .search body without the SearchRequest schema is 400 invalidSyntax", async () => {
     const r = await call("POST", "/Users/.search", { body: { filter: "title pr" } });
     expect(r.status).toBe(400);
