@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulk, BULK_REQUEST, caller, GROUP, kernel, user } from "./support.js";
+import { bulk, BULK_REQUEST, caller, GROUP, kernel, TOKENS, user } from "./support.js";
 
 // Hostile bulk bodies (issue 8): a precise error for the request or for each operation,
 // the server stays up, and nothing is half-written.
@@ -105,5 +105,20 @@ describe("bulk bad input: one operation", () => {
     const groups = await call("GET", "/Groups?count=1000");
     expect(groups.body.totalResults).toBe(n);
     for (const g of groups.body.Resources) expect(g.members).toHaveLength(2);
+  });
+
+  it("stays in the caller's tenant: another tenant's resources are 404 to every operation", async () => {
+    const k = kernel();
+    const acme = caller(k, "/tenants/acme/scim/v2", TOKENS.acme);
+    const globex = caller(k, "/tenants/globex/scim/v2", TOKENS.globex);
+    const theirs = (await globex("POST", "/Users", user("globex-user"))).body.id as string;
+    const r = await acme("POST", "/Bulk", bulk([
+      { method: "PUT", path: `/Users/${theirs}`, data: user("stolen") },
+      { method: "DELETE", path: `/Users/${theirs}` },
+      { method: "POST", path: "/Groups", bulkId: "g", data: { schemas: [GROUP], displayName: "G", members: [{ value: theirs }] } },
+    ]));
+    expect((r.body.Operations as any[]).map((o) => o.status)).toEqual(["404", "404", "400"]);
+    expect((r.body.Operations as any[])[0].location).toBe(`http://example.com/tenants/acme/scim/v2/Users/${theirs}`);
+    expect((await globex("GET", `/Users/${theirs}`)).body.userName).toBe("globex-user");
   });
 });
