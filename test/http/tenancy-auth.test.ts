@@ -66,6 +66,17 @@ describe.each(FRAMEWORKS)("tenancy and auth over %s", (framework) => {
     expect((await dflt("GET", "/Users", { token: TOKENS.acme })).status).toBe(404);
   });
 
+  it('tenancy: "path" (the string shorthand) serves only the tenant paths', async () => {
+    const pathOnly = await startServer(framework, { tenancy: "path" });
+    const a = client(`${pathOnly.url}/tenants/acme/scim/v2`);
+    expect((await a("POST", "/Users", { body: user("p"), token: TOKENS.acme })).status).toBe(201);
+    // Outside every SCIM base path. The Express and Hono adapters pass such paths on to the
+    // app (here the framework's own 404 page); node:http and Fastify answer a SCIM 404.
+    const outside = await fetch(`${pathOnly.url}/scim/v2/Users`, { headers: { authorization: `Bearer ${TOKENS.acme}` } });
+    expect(outside.status).toBe(404);
+    await pathOnly.close();
+  });
+
   it("an unknown tenant name with a valid token is 404; a hostile tenant segment too", async () => {
     const other = client(`${server.url}/tenants/initech/scim/v2`);
     expect((await other("GET", "/Users", { token: TOKENS.acme })).status).toBe(404);

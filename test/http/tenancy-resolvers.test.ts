@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anyTenancy, bearerTokens, credentialTenant, headerTenant, hostTenant, pathTenant, singleTenant } from "../../src/runtime/tenancy/index.js";
+import { anyTenancy, bearerTokens, credentialTenant, headerTenant, hostTenant, pathTenant, singleTenant, tenancyFrom, type TenancyStrategy } from "../../src/runtime/tenancy/index.js";
 
 // Tenant resolution strategies and the bearer authenticator, as pure functions.
 
@@ -24,6 +24,26 @@ describe("tenant resolvers", () => {
   ];
   it.each(cases)("%s", (_name, resolver, path, headers, expected) => {
     expect(resolver({ path, headers })).toEqual(expected);
+  });
+});
+
+describe("tenancyFrom: string strategies", () => {
+  it.each([
+    [undefined, undefined, "/scim/v2/Users", { tenant: "default", basePath: "/scim/v2", rest: "/Users" }],
+    ["single", "/api/scim", "/api/scim/Users", { tenant: "default", basePath: "/api/scim", rest: "/Users" }],
+    ["path", undefined, "/tenants/acme/scim/v2/Users", { tenant: "acme", basePath: "/tenants/acme/scim/v2", rest: "/Users" }],
+    ["path", "/api/scim/", "/tenants/acme/api/scim", { tenant: "acme", basePath: "/tenants/acme/api/scim", rest: "" }],
+    ["credential", undefined, "/scim/v2/Groups", { tenant: undefined, basePath: "/scim/v2", rest: "/Groups" }],
+  ] as const)("%s at %s: %s", (strategy, basePath, path, expected) => {
+    expect(tenancyFrom(strategy, basePath)({ path, headers: {} })).toEqual(expected);
+  });
+
+  it("header strategy reads x-tenant-id", () => {
+    expect(tenancyFrom("header")({ path: "/scim/v2", headers: { "x-tenant-id": "acme" } })).toEqual({ tenant: "acme", basePath: "/scim/v2", rest: "" });
+  });
+
+  it("refuses an unknown strategy", () => {
+    expect(() => tenancyFrom("host" as TenancyStrategy)).toThrow(/unknown strategy "host"/);
   });
 });
 

@@ -6,7 +6,7 @@ import { ManifestIndex } from "../manifest/resolve.js";
 import { CursorCodec, type CursorKeyOptions } from "../list/cursor.js";
 import type { Validators } from "../resource/validator.js";
 import type { Store } from "../stores/contract.js";
-import { singleTenant } from "../tenancy/resolvers.js";
+import { tenancyFrom, type TenancyStrategy } from "../tenancy/resolvers.js";
 import type { Authenticator, TenantResolver } from "../tenancy/types.js";
 import { Discovery, type AuthenticationScheme } from "./discovery.js";
 import { eraseHandler, type Env, type ResourceTypeRuntime } from "./env.js";
@@ -29,7 +29,10 @@ export interface KernelOptions {
   readonly handlers?: Readonly<Record<string, AnyResourceHandler | undefined>>;
   readonly auth: Authenticator;
   /** Default: one tenant "default" at /scim/v2. */
-  readonly tenancy?: TenantResolver;
+  readonly tenancy?: TenantResolver | TenancyStrategy;
+  /** SCIM base path for the default and the string strategies ("path" puts it under
+   * /tenants/{tenant}). Default "/scim/v2". */
+  readonly basePath?: string;
   /** Maps the authenticated principal to its own resource for /Me (RFC 7644 §3.11). */
   readonly me?: MeHook;
   readonly logger?: Logger;
@@ -117,7 +120,7 @@ export function createKernel(options: KernelOptions): Kernel {
     index,
     env,
     auth: options.auth,
-    tenancy: options.tenancy ?? singleTenant(),
+    tenancy: tenancyFrom(options.tenancy, options.basePath),
     me: options.me,
     compat: compatSelector(options.compat),
     maxHeaderBytes: options.maxHeaderBytes ?? 8192,

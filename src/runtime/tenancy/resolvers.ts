@@ -94,3 +94,23 @@ export function anyTenancy(...resolvers: readonly TenantResolver[]): TenantResol
     return undefined;
   };
 }
+
+/** Shorthands for the common strategies (DESIGN.md's `tenancy: "path"`). Host tenancy
+ * needs its domain, so it is only available as `hostTenant({ domain })`. */
+export type TenancyStrategy = "single" | "path" | "header" | "credential";
+
+export function tenancyFrom(option: TenantResolver | TenancyStrategy | undefined, basePath = "/scim/v2"): TenantResolver {
+  if (typeof option === "function") return option;
+  switch (option ?? "single") {
+    case "single":
+      return singleTenant({ basePath });
+    case "path":
+      return pathTenant({ pattern: `/tenants/{tenant}${normalizeBase(basePath)}` });
+    case "header":
+      return headerTenant({ basePath });
+    case "credential":
+      return credentialTenant({ basePath });
+    default:
+      throw new Error(`tenancy: unknown strategy ${JSON.stringify(option)}; use single, path, header, credential or a resolver`);
+  }
+}
