@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { compatSelector, type CompatSelection } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import type { Manifest } from "../manifest/model.js";
@@ -138,7 +137,7 @@ export function createKernel(options: KernelOptions): Kernel {
         if (e instanceof ScimError) {
           return errorResponse(e, e.status === 401 ? { "www-authenticate": options.auth.challenge } : undefined);
         }
-        return internalError(e, randomUUID(), logger);
+        return internalError(e, crypto.randomUUID(), logger);
       }
     },
     owns(url, headers) {

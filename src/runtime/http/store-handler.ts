@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { policyFor } from "../compat/policy.js";
 import type { ResourceData, Store } from "../stores/contract.js";
 import type { ResourceHandler } from "./handler.js";
@@ -12,7 +11,7 @@ export function storeHandler(store: Store, resourceType: string): ResourceHandle
   return {
     async create(ctx: RequestContext, input: ResourceData): Promise<ResourceRecord<ResourceData>> {
       // Spread keeps the caller's object intact; ids are never taken from the client.
-      return store.tenant(ctx.tenant).create(resourceType, { ...input, id: randomUUID() });
+      return store.tenant(ctx.tenant).create(resourceType, { ...input, id: crypto.randomUUID() });
     },
     get(ctx: RequestContext, id: string) {
       return store.tenant(ctx.tenant).get(resourceType, id);
