@@ -60,16 +60,21 @@ function check<T>(run: () => T): T {
 }
 
 async function store(): Promise<Store> {
-  const kind = process.env.STORE ?? "memory";
+  // SQLite is the embedded default: one file, ./scim.db unless SQLITE_FILE (or DATABASE_URL) names another.
+  const kind = process.env.STORE ?? "sqlite";
   if (kind === "memory") return memoryStore();
   if (kind === "sqlite") {
     const { sqliteStore } = await import("scim-gen/stores/sqlite");
-    return sqliteStore({ file: process.env.DATABASE_URL ?? "saas-app.db" });
+    return sqliteStore({ file: process.env.SQLITE_FILE ?? process.env.DATABASE_URL ?? "scim.db" });
   }
   if (kind === "postgres") {
     const url = process.env.DATABASE_URL ?? fail("STORE=postgres needs DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test");
     const [{ postgresStore }, pg] = await Promise.all([import("scim-gen/stores/postgres"), import("pg")]);
-    return postgresStore({ pool: new pg.default.Pool({ connectionString: url }) });
+    const pool = new pg.default.Pool({ connectionString: url });
+    // An idle client whose connection dies emits 'error' on the pool; without a listener
+    // Node would crash the process. The store answers 503 until the database is back.
+    pool.on("error", (e) => console.error(`postgres: idle client error: ${e.message}`));
+    return postgresStore({ pool });
   }
   return fail(`STORE must be memory, sqlite or postgres, got ${JSON.stringify(kind)}`);
 }
@@ -86,7 +91,7 @@ export async function start(): Promise<{ url: string; close(): Promise<void> }> 
     compat: compat(),
   });
   const running = await scim.listen(port(), "127.0.0.1");
-  console.log(`SCIM ready (${framework}, ${process.env.STORE ?? "memory"} store${process.env.COMPAT ? `, compat ${process.env.COMPAT}` : ""}): ${running.url}/scim/v2`);
+  console.log(`SCIM ready (${framework}, ${process.env.STORE ?? "sqlite"} store${process.env.COMPAT ? `, compat ${process.env.COMPAT}` : ""}): ${running.url}/scim/v2`);
   for (const name of Object.keys(extra)) console.log(`  tenant ${name}: ${running.url}/tenants/${name}/scim/v2`);
   return running;
 }

@@ -31,7 +31,7 @@ export interface ExampleServer {
 /** Starts examples/saas-app with `env` (COMPAT, STORE, SCIM_TOKEN, …) on a free port. */
 export function startExample(env: Record<string, string>): Promise<ExampleServer> {
   const child: ChildProcess = spawn(process.execPath, [`${repoRoot}examples/saas-app/start.js`], {
-    env: { ...process.env, PORT: "0", FRAMEWORK: "express", ...env },
+    env: { ...process.env, PORT: "0", FRAMEWORK: "express", STORE: "memory", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

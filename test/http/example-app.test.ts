@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,8 +25,14 @@ describe("examples/saas-app", () => {
     for (const c of children) c.kill("SIGTERM");
   });
 
-  function start(env: Record<string, string>): Promise<{ base: string; lines: string[] }> {
-    const child = spawn(process.execPath, [join(app, "start.js")], { env: { ...process.env, PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // STORE defaults to memory here so parallel runs never share a file; the SQLite default
+  // has its own case below, in a temporary working directory.
+  function start(env: Record<string, string | undefined>, cwd?: string): Promise<{ base: string; lines: string[] }> {
+    const child = spawn(process.execPath, [join(app, "start.js")], {
+      cwd,
+      env: { ...process.env, PORT: "0", STORE: "memory", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(child);
     return new Promise((resolve, reject) => {
       let out = "";
@@ -76,6 +82,22 @@ describe("examples/saas-app", () => {
       const call = client(base);
       expect((await call("POST", "/Users", { token: "dev-token", body: user("sqlite-user") })).status).toBe(201);
       expect((await call("GET", `/Users?filter=${encodeURIComponent('userName eq "SQLITE-USER"')}`, { token: "dev-token" })).body.totalResults).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("without STORE serves the embedded default: SQLite in ./scim.db, kept across restarts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "saas-app-default-"));
+    try {
+      const first = await start({ FRAMEWORK: "node", STORE: undefined }, dir);
+      expect(first.lines[0]).toContain("sqlite store");
+      expect((await client(first.base)("POST", "/Users", { token: "dev-token", body: user("kept") })).status).toBe(201);
+      expect(existsSync(join(dir, "scim.db"))).toBe(true);
+      children.pop()!.kill("SIGTERM");
+      const second = await start({ FRAMEWORK: "node", STORE: undefined }, dir);
+      const found = await client(second.base)("GET", `/Users?filter=${encodeURIComponent('userName eq "kept"')}`, { token: "dev-token" });
+      expect(found.body.totalResults).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
