@@ -5,7 +5,7 @@ import { configOf, GOLDEN_SETS, repoRoot } from "./sets.js";
 
 // The committed golden output of each fixture set equals what the generator writes now
 // (refresh with `npm run golden`), and it typechecks: against the kernel's source via
-// tsconfig paths (no build needed), and models/filters/manifest/validators under the strictest
+// tsconfig paths (no build needed), and models/filters/manifest/validators/server under the strictest
 // options a user project might have, together with usage/ which asserts that wrong paths,
 // missing required attributes and readOnly inputs are compile errors.
 
@@ -33,7 +33,7 @@ describe("golden output", () => {
     expect(tsc("test/golden/tsconfig.json")).toEqual([]);
   }, 60_000);
 
-  it("models, filters, manifest and validators typecheck under the strictest options, and usage/ compiles", () => {
+  it("models, filters, manifest, validators and the server typecheck under the strictest options, and usage/ compiles", () => {
     expect(tsc("test/golden/tsconfig.strictest.json")).toEqual([]);
   }, 60_000);
 });

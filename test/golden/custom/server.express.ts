@@ -9,7 +9,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 699d872e44a5318a, content 41b24680fad5e1d2
+// Checksums: source 10d958172d5abf63, content 625efb627b74cca7
 
 import { createServer } from "node:http";
 import express, { type Router } from "express";
@@ -50,7 +50,7 @@ export function createScimKernel(options: ScimOptions): Kernel {
     ...options,
     manifest,
     validators,
-    handlers: options.handlers as KernelOptions["handlers"],
+    handlers: (options.handlers ?? {}) as NonNullable<KernelOptions["handlers"]>,
     tenancy: options.tenancy ?? singleTenant({ basePath: options.basePath ?? "/scim/v2" }),
   });
 }

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source b1efe3939c76079a, content bebab0366ba10121
+// Checksums: source f38cc521dbe423c2, content 1ba477fcc2942001
 
 import { createServer } from "node:http";
 import express, { type Router } from "express";
@@ -46,7 +46,7 @@ export function createScimKernel(options: ScimOptions): Kernel {
     ...options,
     manifest,
     validators,
-    handlers: options.handlers as KernelOptions["handlers"],
+    handlers: (options.handlers ?? {}) as NonNullable<KernelOptions["handlers"]>,
     tenancy: options.tenancy ?? singleTenant({ basePath: options.basePath ?? "/scim/v2" }),
   });
 }

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source c8da440d5fa5ed77, content ca4075a439a59ef9
+// Checksums: source 7b9f42568c7dfa1b, content 20d916337d65a761
 
 import Fastify, { type FastifyInstance } from "fastify";
 import { fastifyFrameworkErrors, fastifyPlugin } from "scim-gen/adapters/fastify";
@@ -45,7 +45,7 @@ export function createScimKernel(options: ScimOptions): Kernel {
     ...options,
     manifest,
     validators,
-    handlers: options.handlers as KernelOptions["handlers"],
+    handlers: (options.handlers ?? {}) as NonNullable<KernelOptions["handlers"]>,
     tenancy: options.tenancy ?? singleTenant({ basePath: options.basePath ?? "/scim/v2" }),
   });
 }

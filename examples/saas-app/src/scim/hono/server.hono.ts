@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 627d875b4bc7b369, content e529b0270797f69e
+// Checksums: source eca15bb40704951c, content 8302dfd52d30589f
 
 import { Hono } from "hono";
 import { serve } from "@hono/node-server";
@@ -47,7 +47,7 @@ export function createScimKernel(options: ScimOptions): Kernel {
     ...options,
     manifest,
     validators,
-    handlers: options.handlers as KernelOptions["handlers"],
+    handlers: (options.handlers ?? {}) as NonNullable<KernelOptions["handlers"]>,
     tenancy: options.tenancy ?? singleTenant({ basePath: options.basePath ?? "/scim/v2" }),
   });
 }

@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source ac695c16fbb08534, content d204eea271bcd394
+// Checksums: source 6e27fa65d9cdadd0, content 1a6d7fa239f09946
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { listenNode, nodeHandler, type RunningServer } from "scim-gen/adapters/node";
@@ -44,7 +44,7 @@ export function createScimKernel(options: ScimOptions): Kernel {
     ...options,
     manifest,
     validators,
-    handlers: options.handlers as KernelOptions["handlers"],
+    handlers: (options.handlers ?? {}) as NonNullable<KernelOptions["handlers"]>,
     tenancy: options.tenancy ?? singleTenant({ basePath: options.basePath ?? "/scim/v2" }),
   });
 }
