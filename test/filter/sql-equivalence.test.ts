@@ -5,6 +5,7 @@ import type { SqlTarget } from "../../src/runtime/filter/index.js";
 import type { ResolvedAttribute } from "../../src/runtime/manifest/resolve.js";
 import { compareAttributeValues, compileFilter, filterToSql, parseFilter, registerSqliteFunctions, sortToSql, SQLITE_UNICODE_LOWER } from "../../src/runtime/filter/index.js";
 import { corpusGroups, corpusUsers, validFilters } from "./corpus.js";
+import { elementRows } from "../../src/runtime/filter/sql/values.js";
 import { generateUsers } from "./generate.js";
 import { filterTestIndex } from "./test-manifest.js";
 
@@ -67,11 +68,20 @@ describe("filterToSql on SQLite (better-sqlite3) equals the evaluator", () => {
     db.exec(`CREATE TABLE res (type TEXT NOT NULL, id TEXT NOT NULL, created TEXT NOT NULL, last_modified TEXT NOT NULL, data TEXT NOT NULL,
       user_name TEXT GENERATED ALWAYS AS (json_extract(data, '$.userName')) VIRTUAL) STRICT`);
     db.exec("CREATE INDEX res_user_name ON res (type, user_name COLLATE NOCASE)");
+    // The side table of multi-valued elements (values.ts), as the SQLite store keeps it.
+    db.exec(`CREATE TABLE vals (type TEXT NOT NULL, id TEXT NOT NULL, attr TEXT NOT NULL, elem TEXT NOT NULL,
+      elem_value ANY GENERATED ALWAYS AS (json_extract(elem, '$.value')) STORED,
+      elem_type ANY GENERATED ALWAYS AS (json_extract(elem, '$.type')) STORED) STRICT`);
     registerSqliteFunctions(db);
     const insert = db.prepare("INSERT INTO res (type, id, created, last_modified, data) VALUES (?, ?, ?, ?, ?)");
+    const side = db.prepare("INSERT INTO vals (type, id, attr, elem) VALUES (?, ?, ?, ?)");
     db.transaction(() => {
-      for (const r of users) insert.run("User", r.id, r.meta.created, r.meta.lastModified, JSON.stringify(dataOf(r)));
-      for (const r of groups) insert.run("Group", r.id, r.meta.created, r.meta.lastModified, JSON.stringify(dataOf(r)));
+      for (const [type, rows] of [["User", users], ["Group", groups]] as const) {
+        for (const r of rows) {
+          insert.run(type, r.id, r.meta.created, r.meta.lastModified, JSON.stringify(dataOf(r)));
+          for (const e of elementRows(index.resourceType(type)!, dataOf(r)).values()) side.run(type, r.id, e.attr, e.elem);
+        }
+      }
     })();
   });
   afterAll(() => db.close());
@@ -81,6 +91,20 @@ describe("filterToSql on SQLite (better-sqlite3) equals the evaluator", () => {
     columns: { dialect: "sqlite", dataColumn: "data", metaColumns: META, columns: { userName: { sql: "user_name", nocase: true } } },
     unicode: { dialect: "sqlite", dataColumn: "data", metaColumns: META, columns: { userName: { sql: "user_name", nocase: true } }, lower: SQLITE_UNICODE_LOWER },
   };
+  // The side-table target depends on the resource type (its scope binds the type).
+  const sideTarget = (type: string, lower?: string): SqlTarget => ({
+    ...targets.json!,
+    ...(lower ? { lower } : {}),
+    values: { table: "vals", owner: "id", scope: [["type", type]], columns: { value: "elem_value", type: "elem_type" } },
+  });
+  for (const [name, lower] of [["values", undefined], ["values+unicode", SQLITE_UNICODE_LOWER]] as const) {
+    const applicable = lower ? cases : cases.filter(([, , c]) => !c.unicodeCase);
+    it.each(applicable)(`[${name}] %s: %s`, (type, _filter, c) => {
+      const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, sideTarget(type, lower), { coerceBooleanStrings: c.coerceBooleanStrings === true });
+      const ids = db.prepare(`SELECT id FROM res WHERE type = '${type}' AND (${sql}) ORDER BY id`).all(...params) as { id: string }[];
+      expect(ids.map((r) => r.id).sort()).toEqual(expected(c));
+    });
+  }
   for (const [name, target] of Object.entries(targets)) {
     // SQLite's own lower() folds ASCII only (documented): Unicode cases need scim_lower.
     const applicable = target.lower ? cases : cases.filter(([, , c]) => !c.unicodeCase);
@@ -139,6 +163,15 @@ describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
       }
     }
     await pg.query(`INSERT INTO res (type, id, created, last_modified, data) VALUES ${values.join(", ")}`, params);
+    await pg.exec(`CREATE TABLE vals (type text NOT NULL, id text NOT NULL, attr text NOT NULL, elem jsonb NOT NULL,
+      elem_value text GENERATED ALWAYS AS (elem->>'value') STORED, elem_type text GENERATED ALWAYS AS (elem->>'type') STORED)`);
+    const side: unknown[][] = [[], [], [], []];
+    for (const [type, rows] of [["User", users], ["Group", groups]] as const) {
+      for (const r of rows) {
+        for (const e of elementRows(index.resourceType(type)!, dataOf(r)).values()) [type, r.id, e.attr, e.elem].forEach((v, i) => side[i]!.push(v));
+      }
+    }
+    await pg.query("INSERT INTO vals (type, id, attr, elem) SELECT t, i, a, e::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(t, i, a, e)", side);
   }, 60_000);
   afterAll(async () => pg?.close());
 
@@ -146,9 +179,10 @@ describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
     json: target,
     columns: { ...target, columns: { userName: "user_name", "name.familyName": "family_name" } },
   };
-  for (const [name, t] of Object.entries(pgTargets)) {
+  const pgSide = (type: string): SqlTarget => ({ ...target, values: { table: "vals", owner: "id", scope: [["type", type]], columns: { value: "elem_value", type: "elem_type" } } });
+  for (const [name, t] of [...Object.entries(pgTargets), ["values", undefined] as const]) {
     it.each(cases)(`[${name}] %s: %s`, async (type, _filter, c) => {
-      const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, t, { coerceBooleanStrings: c.coerceBooleanStrings === true });
+      const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, t ?? pgSide(type), { coerceBooleanStrings: c.coerceBooleanStrings === true });
       const res = await pg.query<{ id: string }>(`SELECT id FROM res WHERE type = $1 AND (${sql})`, [type, ...params]);
       expect(res.rows.map((r) => r.id).sort()).toEqual(expected(c));
     });

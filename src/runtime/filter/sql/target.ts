@@ -11,6 +11,10 @@
 // Every string here is SQL written by the store, never by a client: identifiers and
 // expressions are inserted as given. Client values are always bound parameters.
 
+import type { SqlValueTable } from "./values.js";
+
+export type { SqlValueTable } from "./values.js";
+
 export type SqlDialect = "postgres" | "sqlite";
 
 export interface SqlColumn {
@@ -56,6 +60,12 @@ export interface SqlTarget {
    * (NOCASE columns are then compared through it too).
    */
   readonly lower?: string;
+  /**
+   * A side table of multi-valued elements (see values.ts): value filters and
+   * sub-attribute paths over multi-valued complex attributes become
+   * `owner IN (SELECT id FROM table WHERE …)` over its short rows.
+   */
+  readonly values?: SqlValueTable;
 }
 
 /** A WHERE (or ORDER BY) fragment and its parameters, in order. */

@@ -3,11 +3,12 @@ import type { AttributeModel } from "../../manifest/model.js";
 import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 import type { ComparisonFilter, Filter } from "../ast.js";
 import { stackGuard } from "../guard.js";
-import { withPosition } from "../positions.js";
+import { withPosition, withPositionsOf } from "../positions.js";
 import { caseInsensitive, invalid, typedLiteral, type CompileOptions } from "../evaluate/predicates.js";
 import { findSubAttribute, resourcePlan, valuePathTarget } from "../evaluate/scope.js";
 import { postgres, sqlite, type Dialect, type JsonRef } from "./dialect.js";
 import type { SqlColumn, SqlFragment, SqlTarget } from "./target.js";
+import { hasElementRows } from "./values.js";
 
 // Filter AST -> parameterised WHERE fragment with the evaluator's exact semantics: same
 // path resolution, same literal checks (and the same invalidFilter errors), multi-valued
@@ -21,6 +22,9 @@ type ValueTest = (v: Value) => string;
 /** Applies a per-value test across every value a path names (EXISTS for multi-valued). */
 type Across = (test: ValueTest) => string;
 
+/** Types whose scalar read is the plain text of the JSON value (what a side-table text column holds). */
+const textual = (a: AttributeModel): boolean => a.type === "string" || a.type === "reference" || a.type === "binary";
+
 const SQL_OPS = { eq: "=", ne: "=", gt: ">", ge: ">=", lt: "<", le: "<=" } as const;
 
 /**
@@ -31,7 +35,7 @@ const SQL_OPS = { eq: "=", ne: "=", gt: ">", ge: ">=", lt: "<", le: "<=" } as co
  */
 export function filterToSql(filter: Filter, index: ResourceTypeIndex, target: SqlTarget, options?: CompileOptions): SqlFragment {
   const t = new Translator(index, target, options);
-  return stackGuard(() => ({ sql: t.node(filter, false, t.resourceScope()), params: t.params }));
+  return withPositionsOf(filter, () => stackGuard(() => ({ sql: t.node(filter, false, t.resourceScope()), params: t.params })));
 }
 
 type Scope = { across(path: string): { across: Across; attribute: AttributeModel; path: string }; valuePath(path: string, inner: Filter): string };
@@ -79,6 +83,15 @@ export class Translator {
         const base = r.extension ? this.d.child(root, r.schema) : root;
         const top = this.d.child(base, r.attribute.name);
         const subKey = plan.subKey;
+        if (subKey !== undefined && this.target.values && hasElementRows(r.attribute)) {
+          const sub = plan.attribute;
+          const across: Across = (test) =>
+            this.elementRowsOf(r.extension ? `${r.schema}:${r.attribute.name}` : r.attribute.name, (el, columns) => {
+              const column = columns && !sub.multiValued && Object.hasOwn(columns, subKey) ? columns[subKey] : undefined;
+              return column !== undefined && textual(sub) ? test({ sql: column }) : this.each(this.d.child(el, subKey), sub.multiValued, (ref) => test({ ref }));
+            });
+          return { across, attribute: plan.attribute, path: plan.path };
+        }
         const across: Across =
           subKey === undefined
             ? (test) => this.each(top, r.attribute.multiValued, (ref) => test({ ref }))
@@ -92,6 +105,9 @@ export class Translator {
         const v = valuePathTarget(this.index, path);
         const base = v.resolved.extension ? this.d.child(root, v.resolved.schema) : root;
         const top = this.d.child(base, v.attribute.name);
+        if (this.target.values && hasElementRows(v.attribute)) {
+          return this.elementRowsOf(v.resolved.path, (el, columns) => this.node(inner, false, this.elementScope(v.attribute, el, columns)));
+        }
         const body = (el: JsonRef) => this.node(inner, false, this.elementScope(v.attribute, el));
         if (v.attribute.multiValued) return this.each(top, true, body, true);
         return `(${this.d.isObject(top)} AND ${body(top)})`;
@@ -99,10 +115,29 @@ export class Translator {
     };
   }
 
-  elementScope(container: AttributeModel, element: JsonRef): Scope {
+  /**
+   * `owner IN (rows of attribute \`path\` whose element passes \`test\`)` over the side table:
+   * one uncorrelated scan of short rows (an index on its scope and attr serves it) instead
+   * of iterating every document's array.
+   */
+  elementRowsOf(path: string, test: (element: JsonRef, columns: Readonly<Record<string, string>> | undefined) => string): string {
+    const values = this.target.values!;
+    const m = this.alias();
+    const columns = values.columns && Object.fromEntries(Object.entries(values.columns).map(([k, c]) => [k, `${m}.${c}`]));
+    // The body first: its literals may already be bound (a comparison binds before it
+    // iterates), and SQLite's positional `?` must follow the text's order.
+    const body = test(this.d.root(`${m}.elem`), columns);
+    const scope = values.scope.map(([column, value]) => `${m}.${column} = ${this.bind(value)}`);
+    const attr = `${m}.attr = ${this.d.name === "postgres" ? `${this.bind(path)}::text` : this.bind(path)}`;
+    return `${values.owner} IN (SELECT ${m}.id FROM ${values.table} ${m} WHERE (${body}) AND ${[...scope, attr].join(" AND ")})`;
+  }
+
+  elementScope(container: AttributeModel, element: JsonRef, columns?: Readonly<Record<string, string>>): Scope {
     return {
       across: (path) => {
         const sub = findSubAttribute(container, path);
+        const column = columns && !sub.multiValued && textual(sub) && Object.hasOwn(columns, sub.name) ? columns[sub.name] : undefined;
+        if (column !== undefined) return { across: (test) => test({ sql: column }), attribute: sub, path: `${container.name}.${sub.name}` };
         const ref = this.d.child(element, sub.name);
         return { across: (test) => this.each(ref, sub.multiValued, (r) => test({ ref: r })), attribute: sub, path: `${container.name}.${sub.name}` };
       },
