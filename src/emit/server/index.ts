@@ -1,4 +1,4 @@
-import Handlebars from "handlebars";
+import { createRequire } from "node:module";
 import type { Manifest, ResourceTypeModel } from "../../runtime/manifest/model.js";
 import type { EmitOptions, EmittedFile, Emitter, Framework } from "../types.js";
 import { FRAMEWORKS, loadServerTemplates, type ServerTemplates } from "./templates.js";
@@ -45,6 +45,9 @@ function view(rt: ResourceTypeModel) {
 
 /** Pure: the templates are passed in (see loadServerTemplates). */
 export function createServerEmitter(templates: ServerTemplates): (ir: Manifest, options: ServerEmitOptions) => EmittedFile[] {
+  // Loaded on first use: handlebars is a third of the CLI's start-up, and only runs that
+  // emit a server need it.
+  const Handlebars = createRequire(import.meta.url)("handlebars") as typeof import("handlebars");
   const hb = Handlebars.create();
   for (const [name, text] of Object.entries(templates.partials)) hb.registerPartial(name, text);
   const compile = (text: string) => hb.compile(text, { noEscape: true, strict: true });
