@@ -1,7 +1,7 @@
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import type { Filter } from "./ast.js";
 import { stackGuard } from "./guard.js";
-import { withPosition } from "./positions.js";
+import { withPosition, withPositionsOf } from "./positions.js";
 import { invalid } from "./evaluate/predicates.js";
 import { findSubAttribute, resolveOrThrow, valuePathTarget } from "./evaluate/scope.js";
 
@@ -39,5 +39,5 @@ export function canonicalizeFilter(filter: Filter, index: ResourceTypeIndex): Fi
       }
     }
   };
-  return stackGuard(() => rec(filter));
+  return withPositionsOf(filter, () => stackGuard(() => rec(filter)));
 }

@@ -30,7 +30,7 @@ export function parseFilter(text: string, options?: FilterOptions): Filter {
       if (c === 0x5d) p.fail('unbalanced "]": no "[" is open here');
       p.expected('"and", "or" or the end of the filter');
     }
-    return filter;
+    return p.positions.finish(filter);
   }, "invalidFilter");
 }
 
@@ -69,7 +69,7 @@ export function parsePatchPath(text: string, options?: FilterOptions): PatchPath
     p.enter(open);
     p.countTerm(open);
     p.pos++;
-    const filter = p.parseOr(true);
+    const filter = p.positions.finish(p.parseOr(true));
     p.skipSpace();
     if (p.code() !== 0x5d) p.expected(`"]" to close the "[" at position ${open + 1}`);
     p.pos++;

@@ -4,7 +4,7 @@ import type { ComparisonFilter, Filter, LogicalOperator } from "../ast.js";
 import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test } from "./predicates.js";
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
 import { stackGuard } from "../guard.js";
-import { withPosition } from "../positions.js";
+import { withPosition, withPositionsOf } from "../positions.js";
 import { generateMatcher } from "./codegen.js";
 import { anyValue, getterFor, isObject } from "./values.js";
 
@@ -19,28 +19,32 @@ export type { CompileOptions };
 
 /** Compiles a filter over whole resources of one type (with `meta`, `id`, extension objects under their URNs). */
 export function compileFilter(filter: Filter, index: ResourceTypeIndex, options?: CompileOptions): Matcher {
-  if (options?.generateCode !== false) {
-    const generated = stackGuard(() => generateMatcher(filter, index, options));
-    if (generated) return generated;
-  }
-  return compileClosures(filter, index, options);
+  return withPositionsOf(filter, () => {
+    if (options?.generateCode !== false) {
+      const generated = stackGuard(() => generateMatcher(filter, index, options));
+      if (generated) return generated;
+    }
+    return compileClosures(filter, index, options);
+  });
 }
 
 /** The closure compiler: the portable path, and the reference the generated code is tested against. */
 export function compileClosures(filter: Filter, index: ResourceTypeIndex, options?: CompileOptions): Matcher {
-  return stackGuard(() => compileNode(filter, (p) => resourcePlan(index, p), options, (path, inner) => {
+  return withPositionsOf(filter, () => stackGuard(() => compileNode(filter, (p) => resourcePlan(index, p), options, (path, inner) => {
     const target = valuePathTarget(index, path);
     return valuePathPred(target.get, compileValueFilter(inner, target.attribute, options));
-  }));
+  })));
 }
 
 /** Compiles a value filter (`emails[type eq "work"]`'s inner part) over ONE element of `attribute`. */
 export function compileValueFilter(filter: Filter, attribute: AttributeModel, options?: CompileOptions): (element: unknown) => boolean {
   if (attribute.type !== "complex") throw invalid(`a value filter needs a complex attribute; "${attribute.name}" is of type ${attribute.type}`);
-  return stackGuard(() =>
-    compileNode(filter, (p) => elementPlan(attribute, p), options, () => {
-      throw invalid(`value filters cannot be nested inside "${attribute.name}[...]"`);
-    }),
+  return withPositionsOf(filter, () =>
+    stackGuard(() =>
+      compileNode(filter, (p) => elementPlan(attribute, p), options, () => {
+        throw invalid(`value filters cannot be nested inside "${attribute.name}[...]"`);
+      }),
+    ),
   );
 }
 

@@ -1,7 +1,7 @@
 import type { CompareOperator, CompareValue, Filter } from "../ast.js";
 import type { ResolvedFilterOptions } from "../options.js";
 import { checkPath, scanPathText } from "./attr-path.js";
-import { at } from "../positions.js";
+import { PositionRecorder } from "../positions.js";
 import { Cursor } from "./cursor.js";
 import { scanBareLiteral, scanKeywordLiteral, scanNumber, scanString } from "./literals.js";
 
@@ -16,6 +16,7 @@ export class FilterParser extends Cursor {
   private depth = 0;
   private terms = 0;
   private readonly limits: ResolvedFilterOptions;
+  readonly positions = new PositionRecorder();
 
   constructor(text: string, options: ResolvedFilterOptions, scimType: "invalidFilter" | "invalidPath" = "invalidFilter") {
     super(text, options.lenient, scimType);
@@ -124,12 +125,12 @@ export class FilterParser extends Cursor {
     const op = scanPathText(this).toLowerCase();
     if (op === "pr") {
       if (this.lenient) this.skipStrayToken();
-      return at({ type: "presence", attributePath: path }, start);
+      return this.positions.at({ type: "presence", attributePath: path }, start);
     }
     if (!OPERATORS.has(op)) this.expected(OPERATOR_LIST, opStart);
     if (this.skipSpace() === 0) this.expected(`a space and then a value after "${op}"`);
     const value = this.parseValue();
-    return at({ type: "comparison", attributePath: path, operator: op as CompareOperator, value }, start);
+    return this.positions.at({ type: "comparison", attributePath: path, operator: op as CompareOperator, value }, start);
   }
 
   /** Lenient: `userName pr loginUser1` (seen from WSO2 clients) drops the stray token. */
@@ -184,6 +185,6 @@ export class FilterParser extends Cursor {
       inner = { type: "logical", operator: "and", left: inner, right: this.parseOperation(sub, subStart) };
     }
     // Inside "[...]" the parser never builds value paths (nesting is rejected above).
-    return at({ type: "valuePath", attributePath: path, filter: inner as Filter<string, Record<never, string>> }, start);
+    return this.positions.at({ type: "valuePath", attributePath: path, filter: inner as Filter<string, Record<never, string>> }, start);
   }
 }
