@@ -61,7 +61,7 @@ describe.skipIf(!PG_URL)("postgres: two server processes on one database", () =>
 
   it("conflicting If-Match PATCHes at both instances: one 200 and one 412 per round, no lost update", async () => {
     const [a, b] = ports as [number, number];
-    const created = await call(a, "POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "contended" });
+    const created = await call(a, "POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `contended-${Date.now()}` });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const winners: string[] = [];
@@ -95,6 +95,18 @@ describe.skipIf(!PG_URL)("postgres: two server processes on one database", () =>
     }
     const final = await call(a, "GET", `/scim/v2/Users/${id}`);
     expect((final.body.emails as unknown[]).length).toBe(12);
+  }, 60_000);
+
+  it("ten PATCHes without If-Match at once, five per instance, all apply (retried, never 412)", async () => {
+    const [a, b] = ports as [number, number];
+    const created = await call(a, "POST", "/scim/v2/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: `contended-${Date.now()}` });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const add = (v: string) => ({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "add", path: "emails", value: [{ value: v }] }] });
+    const all = await Promise.all(Array.from({ length: 10 }, (_, i) => call(i % 2 ? a : b, "PATCH", `/scim/v2/Users/${id}`, add(`c${i}@example.com`))));
+    expect(all.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const final = await call(b, "GET", `/scim/v2/Users/${id}`);
+    expect((final.body.emails as unknown[]).length).toBe(10);
   }, 60_000);
 
   it("two concurrent creates of one userName at different instances: one 201, one 409", async () => {

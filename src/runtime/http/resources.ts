@@ -16,8 +16,12 @@ import type { RequestContext, ResourceRecord, ScimRequest, ScimResponse, WriteCo
 // version read, and that version is handed to the store so check and write are atomic.
 
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-/** A write without If-Match that loses a race is retried this many times, not 412'd. */
-const RETRIES = 3;
+/** A write without If-Match that loses a race is retried (the client asked for no
+ * precondition, so a 412 would be wrong), up to this many attempts with jittered backoff
+ * so several instances contending for one resource all get through. */
+const RETRIES = 24;
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 
 async function body(req: ScimRequest, env: Env): Promise<Record<string, unknown>> {
   checkContentType(req.headers);
@@ -85,6 +89,7 @@ async function conditionalWrite(
     } catch (e) {
       if (asked || attempt >= RETRIES || !(e instanceof ScimError) || e.status !== 412) throw e;
     }
+    await backoff(attempt);
   }
 }
 
