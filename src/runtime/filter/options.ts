@@ -34,7 +34,10 @@ function limit(value: number | undefined, fallback: number): number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : fallback;
 }
 
+const DEFAULTS: ResolvedFilterOptions = Object.freeze({ lenient: false, ...FILTER_LIMITS });
+
 export function resolveOptions(options: FilterOptions | undefined): ResolvedFilterOptions {
+  if (options === undefined) return DEFAULTS;
   return {
     lenient: options?.lenient === true,
     maxLength: limit(options?.maxLength, FILTER_LIMITS.maxLength),

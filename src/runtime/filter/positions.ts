@@ -8,10 +8,8 @@ import { ScimError } from "../errors.js";
 // Walkers consult the table only when an error is on its way out; a filter parsed long
 // before it is compiled, or built by hand, gets errors without a position.
 
-interface Table {
-  readonly nodes: object[];
-  readonly offsets: number[];
-}
+/** Node, offset, node, offset, …: one array per parse. */
+type Table = (object | number)[];
 
 const RECENT = 16;
 const recentRoots: (object | undefined)[] = new Array<object | undefined>(RECENT).fill(undefined);
@@ -20,18 +18,17 @@ let next = 0;
 let current: Table | undefined;
 
 export class PositionRecorder {
-  private readonly table: Table = { nodes: [], offsets: [] };
+  private readonly table: Table = [];
 
   /** Records the 0-based offset of `node` in the source text. */
   at<T extends object>(node: T, offset: number): T {
-    this.table.nodes.push(node);
-    this.table.offsets.push(offset);
+    this.table.push(node, offset);
     return node;
   }
 
   /** Attaches what was recorded to the parsed root. */
   finish<T extends object>(root: T): T {
-    if (this.table.nodes.length > 0) {
+    if (this.table.length > 0) {
       recentRoots[next] = root;
       recentTables[next] = this.table;
       next = (next + 1) % RECENT;
@@ -58,9 +55,9 @@ export function withPosition<T>(node: object, work: () => T): T {
   try {
     return work();
   } catch (e) {
-    const i = current ? current.nodes.indexOf(node) : -1;
+    const i = current ? current.indexOf(node) : -1;
     if (i >= 0 && e instanceof ScimError && e.detail.startsWith("Invalid filter: ")) {
-      throw new ScimError(e.status, e.scimType, `Invalid filter at position ${current!.offsets[i]! + 1}: ${e.detail.slice(16)}`);
+      throw new ScimError(e.status, e.scimType, `Invalid filter at position ${(current![i + 1] as number) + 1}: ${e.detail.slice(16)}`);
     }
     throw e;
   }
