@@ -14,17 +14,37 @@ export function scanPathText(cur: Cursor): string {
   return cur.text.slice(start, i);
 }
 
-/** True when `name` is an ATTRNAME (or `$ref`). */
-export function isAttrName(name: string): boolean {
-  if (name.length === 0) return false;
-  const first = name.charCodeAt(0);
-  if (!isAlpha(first) && !(first === 0x24 && name.length > 1)) return false;
-  for (let i = 1; i < name.length; i++) {
-    const c = name.charCodeAt(i);
+/** True when `s[from, to)` is an ATTRNAME (or `$ref`); no substring is made. */
+function isAttrNameAt(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const first = s.charCodeAt(from);
+  if (!isAlpha(first) && !(first === 0x24 && to - from > 1)) return false;
+  for (let i = from + 1; i < to; i++) {
+    const c = s.charCodeAt(i);
     if (!isNameCode(c) || c === 0x24) return false;
   }
   return true;
 }
+
+/** True when `name` is an ATTRNAME (or `$ref`). */
+export function isAttrName(name: string): boolean {
+  return isAttrNameAt(name, 0, name.length);
+}
+
+/** The word of path characters at the cursor as one of the nine operators or "pr", lower-cased; undefined otherwise. */
+export function scanOperator(cur: Cursor): string | undefined {
+  const start = cur.pos;
+  let i = start;
+  while (i < cur.text.length && isPathCode(cur.text.charCodeAt(i))) i++;
+  cur.pos = i;
+  if (i - start !== 2) return undefined;
+  const key = ((cur.text.charCodeAt(start) | 0x20) << 8) | (cur.text.charCodeAt(start + 1) | 0x20);
+  return OPERATOR_CODES.get(key);
+}
+
+const OPERATOR_CODES: ReadonlyMap<number, string> = new Map(
+  ["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le", "pr"].map((op) => [(op.charCodeAt(0) << 8) | op.charCodeAt(1), op]),
+);
 
 export type PathShape = "attribute" | "subAttribute";
 
@@ -34,21 +54,19 @@ export type PathShape = "attribute" | "subAttribute";
  */
 export function checkPath(cur: Cursor, path: string, start: number, shape: PathShape): void {
   if (path.length === 0) cur.expected("an attribute path", start);
-  let rest = path;
   let offset = 0;
-  if (path.length > 4 && path.slice(0, 4).toLowerCase() === "urn:") {
+  const n = path.length;
+  if (n > 4 && (path.charCodeAt(0) | 0x20) === 0x75 && (path.charCodeAt(1) | 0x20) === 0x72 && (path.charCodeAt(2) | 0x20) === 0x6e && path.charCodeAt(3) === 0x3a) {
     if (shape === "subAttribute") cur.fail(`expected a sub-attribute name, found the URN-prefixed path ${JSON.stringify(path)}`, start);
     offset = path.lastIndexOf(":") + 1;
-    rest = path.slice(offset);
-    if (offset <= 4 || rest.length === 0) cur.fail(`invalid attribute path ${JSON.stringify(path)}: expected an attribute name after the schema URN`, start);
+    if (offset <= 4 || offset === n) cur.fail(`invalid attribute path ${JSON.stringify(path)}: expected an attribute name after the schema URN`, start);
   }
-  const dot = rest.indexOf(".");
-  const name = dot < 0 ? rest : rest.slice(0, dot);
-  if (!isAttrName(name)) badName(cur, path, name, start + offset);
+  const dot = path.indexOf(".", offset);
+  const nameEnd = dot < 0 ? n : dot;
+  if (!isAttrNameAt(path, offset, nameEnd)) badName(cur, path, path.slice(offset, nameEnd), start + offset);
   if (dot < 0) return;
   if (shape === "subAttribute") cur.fail(`expected a sub-attribute name, found the dotted path ${JSON.stringify(path)}`, start);
-  const sub = rest.slice(dot + 1);
-  if (!isAttrName(sub)) badName(cur, path, sub, start + offset + dot + 1);
+  if (!isAttrNameAt(path, dot + 1, n)) badName(cur, path, path.slice(dot + 1), start + dot + 1);
 }
 
 function badName(cur: Cursor, path: string, name: string, at: number): never {

@@ -1,6 +1,6 @@
 import type { CompareOperator, CompareValue, Filter } from "../ast.js";
 import type { ResolvedFilterOptions } from "../options.js";
-import { checkPath, scanPathText } from "./attr-path.js";
+import { checkPath, scanOperator, scanPathText } from "./attr-path.js";
 import { PositionRecorder } from "../positions.js";
 import { Cursor } from "./cursor.js";
 import { scanBareLiteral, scanKeywordLiteral, scanNumber, scanString } from "./literals.js";
@@ -9,7 +9,6 @@ import { scanBareLiteral, scanKeywordLiteral, scanNumber, scanString } from "./l
 // left-associative. Recursion happens only at "(", "not (" and "[", each counted against
 // maxDepth, so the stack depth is bounded by the options, not by the input.
 
-const OPERATORS: ReadonlySet<string> = new Set(["eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le"]);
 const OPERATOR_LIST = "a comparison operator (eq, ne, co, sw, ew, gt, ge, lt, le) or pr";
 
 export class FilterParser extends Cursor {
@@ -79,10 +78,10 @@ export class FilterParser extends Cursor {
   /** True when the word at the cursor is a comparison operator or `pr` (cursor unchanged). */
   private operatorFollows(): boolean {
     const save = this.pos;
-    const word = scanPathText(this).toLowerCase();
+    const word = scanOperator(this);
     const next = this.code();
     this.pos = save;
-    return (word === "pr" || OPERATORS.has(word)) && (next === -1 || this.isSpace(next) || next === 0x29 || next === 0x5d);
+    return word !== undefined && (next === -1 || this.isSpace(next) || next === 0x29 || next === 0x5d);
   }
 
   private parseGroup(inValue: boolean): Filter {
@@ -122,12 +121,12 @@ export class FilterParser extends Cursor {
   private parseOperation<P extends string>(path: P, start: number): Filter<P> {
     if (this.skipSpace() === 0) this.expected(`a space and then ${OPERATOR_LIST}`);
     const opStart = this.pos;
-    const op = scanPathText(this).toLowerCase();
+    const op = scanOperator(this);
     if (op === "pr") {
       if (this.lenient) this.skipStrayToken();
       return this.positions.at({ type: "presence", attributePath: path }, start);
     }
-    if (!OPERATORS.has(op)) this.expected(OPERATOR_LIST, opStart);
+    if (op === undefined) this.expected(OPERATOR_LIST, opStart);
     if (this.skipSpace() === 0) this.expected(`a space and then a value after "${op}"`);
     const value = this.parseValue();
     return this.positions.at({ type: "comparison", attributePath: path, operator: op as CompareOperator, value }, start);
