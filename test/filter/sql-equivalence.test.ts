@@ -79,7 +79,7 @@ describe("filterToSql on SQLite (better-sqlite3) equals the evaluator", () => {
       for (const [type, rows] of [["User", users], ["Group", groups]] as const) {
         for (const r of rows) {
           insert.run(type, r.id, r.meta.created, r.meta.lastModified, JSON.stringify(dataOf(r)));
-          for (const e of elementRows(index.resourceType(type)!, dataOf(r)).values()) side.run(type, r.id, e.attr, e.elem);
+          for (const e of elementRows(dataOf(r)).values()) side.run(type, r.id, e.attr, e.elem);
         }
       }
     })();
@@ -168,7 +168,7 @@ describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
     const side: unknown[][] = [[], [], [], []];
     for (const [type, rows] of [["User", users], ["Group", groups]] as const) {
       for (const r of rows) {
-        for (const e of elementRows(index.resourceType(type)!, dataOf(r)).values()) [type, r.id, e.attr, e.elem].forEach((v, i) => side[i]!.push(v));
+        for (const e of elementRows(dataOf(r)).values()) [type, r.id, e.attr, e.elem].forEach((v, i) => side[i]!.push(v));
       }
     }
     await pg.query("INSERT INTO vals (type, id, attr, elem) SELECT t, i, a, e::jsonb FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(t, i, a, e)", side);

@@ -1,9 +1,8 @@
 import type { AttributeModel } from "../../manifest/model.js";
-import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 
 // The side table of multi-valued elements a store may keep beside its documents: one row
-// per distinct object element of every multi-valued complex attribute (emails, members,
-// an extension's complex lists), so `emails[type eq "work" and value co "x"]` scans short
+// per distinct object element of every array in a document (emails, members, an
+// extension's complex lists; see elementRows), so `emails[type eq "work" and value co "x"]` scans short
 // rows instead of iterating every document's JSON (issue 6). The table's columns:
 //
 //   <scope columns> (e.g. tenant, type) | id (the owner's id) | attr (canonical path,
@@ -37,14 +36,6 @@ export function hasElementRows(attribute: AttributeModel): boolean {
   return attribute.multiValued && attribute.type === "complex";
 }
 
-/** Multi-valued complex attributes of a resource type (core and extensions), with their canonical path and JSON location. */
-export function elementAttributes(index: ResourceTypeIndex): readonly { path: string; schema?: string; name: string }[] {
-  const out: { path: string; schema?: string; name: string }[] = [];
-  for (const a of index.coreSchema.attributes) if (hasElementRows(a)) out.push({ path: a.name, name: a.name });
-  for (const s of index.extensions) for (const a of s.attributes) if (hasElementRows(a)) out.push({ path: `${s.id}:${a.name}`, schema: s.id, name: a.name });
-  return out;
-}
-
 /** JSON with object keys sorted: equal elements (as jsonb compares them) give equal text. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
@@ -56,34 +47,36 @@ function canonical(v: unknown): string {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
- * The side rows `data` owns, keyed `attr\0elem` (distinct). Keys are read exactly as the
- * SQL reads the document (case-sensitive, own properties), so rows and documents agree.
+ * The side rows `data` owns, keyed `attr\0elem` (distinct): every array's object elements
+ * at the top level and one level inside a schema-URN key (an extension). This needs no
+ * manifest, so a migration can back-fill it and a schema change never leaves it stale;
+ * the translator only consults attributes hasElementRows() accepts. Keys are read exactly
+ * as the SQL reads the document (case-sensitive own properties).
  */
-export function elementRows(index: ResourceTypeIndex, data: Readonly<Record<string, unknown>> | undefined): Map<string, ElementRow> {
+export function elementRows(data: Readonly<Record<string, unknown>> | undefined): Map<string, ElementRow> {
   const rows = new Map<string, ElementRow>();
   if (!data) return rows;
-  for (const a of elementAttributes(index)) {
-    const holder = a.schema === undefined ? data : data[a.schema];
-    if (!isObject(holder) || !Object.hasOwn(holder, a.name)) continue;
-    const list = holder[a.name];
-    if (!Array.isArray(list)) continue;
+  const add = (attr: string, list: unknown[]) => {
     for (const el of list) {
       if (!isObject(el)) continue;
       const elem = canonical(el);
-      rows.set(`${a.path}\u0000${elem}`, { attr: a.path, elem });
+      rows.set(`${attr}\u0000${elem}`, { attr, elem });
     }
+  };
+  for (const key of Object.keys(data)) {
+    const v = data[key];
+    if (Array.isArray(v)) add(key, v);
+    else if (URN.test(key) && isObject(v)) for (const sub of Object.keys(v)) if (Array.isArray(v[sub])) add(`${key}:${sub}`, v[sub] as unknown[]);
   }
   return rows;
 }
 
+const URN = /^urn:/i;
+
 /** Rows to delete and to insert moving from `before` to `after` (only what changed). */
-export function elementRowChanges(
-  index: ResourceTypeIndex,
-  before: Readonly<Record<string, unknown>> | undefined,
-  after: Readonly<Record<string, unknown>> | undefined,
-): { gone: ElementRow[]; added: ElementRow[] } {
-  const was = elementRows(index, before);
-  const is = elementRows(index, after);
+export function elementRowChanges(before: Readonly<Record<string, unknown>> | undefined, after: Readonly<Record<string, unknown>> | undefined): { gone: ElementRow[]; added: ElementRow[] } {
+  const was = elementRows(before);
+  const is = elementRows(after);
   const gone: ElementRow[] = [];
   const added: ElementRow[] = [];
   for (const [k, row] of was) if (!is.has(k)) gone.push(row);

@@ -5,6 +5,7 @@ import { keysetSql, sortExpression } from "../common/keyset-sql.js";
 import type { TypeRules } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { toStored, type ResourceRow } from "./sql.js";
+import { valueTable } from "./values.js";
 
 // Keyset pages for cursors (RFC 9865) in SQL. The sort expression is selected as text with
 // each row (exact for numeric and timestamptz, where a JS number or Date would round) and
@@ -25,7 +26,7 @@ type KeyedRow = ResourceRow & { scim_k?: string | null };
 
 export async function listPostgresKeyset(client: PgClient, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
   const index = rules.index;
-  const where = query.filter ? filterToSql(query.filter, index, target(2)) : undefined;
+  const where = query.filter ? filterToSql(query.filter, index, { ...target(2), values: valueTable(tenant, rules.name) }) : undefined;
   const params: unknown[] = [tenant, rules.name, ...(where?.params ?? [])];
   const sort = query.sortBy !== undefined ? sortExpression(sortToSql(query.sortBy, index, target(params.length), query.sortOrder ?? "ascending").sql) : undefined;
   const from = `FROM scim_resource r WHERE r.tenant = $1 AND r.type = $2${where ? ` AND (${where.sql})` : ""}`;

@@ -6,6 +6,8 @@ import { pinned } from "../common/pinned.js";
 import type { TypeRules } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { SQL, toStored, type ResourceRow } from "./sql.js";
+import { valueTable } from "./values.js";
+import type { SqlValueTable } from "../../filter/sql/values.js";
 
 // list() for PostgreSQL, pushed into SQL (RFC 7644 §3.4.2): filterToSql and sortToSql from
 // the filter module write WHERE and ORDER BY with bound parameters only. The mapped
@@ -19,7 +21,8 @@ const COLUMNS = {
   displayName: "(r.data->>'displayName')",
 };
 
-const target = (paramOffset: number): SqlTarget => ({
+const target = (paramOffset: number, values?: SqlValueTable): SqlTarget => ({
+  ...(values ? { values } : {}),
   dialect: "postgres",
   dataColumn: "r.data",
   metaColumns: { id: "r.id", created: "r.created", lastModified: "r.last_modified" },
@@ -50,7 +53,8 @@ export interface ListSql {
 /** The SQL list() runs when no unique index pins the filter (also for EXPLAIN in the bench). */
 export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): ListSql {
   const index = rules.index;
-  const where = query.filter ? filterToSql(query.filter, index, target(2)) : undefined;
+  // Multi-valued value filters go to the scim_value side rows (migration 3).
+  const where = query.filter ? filterToSql(query.filter, index, target(2, valueTable(tenant, rules.name))) : undefined;
   const whereParams = where?.params ?? [];
   const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, target(2 + whereParams.length), query.sortOrder ?? "ascending") : undefined;
   const from = `FROM scim_resource r WHERE r.tenant = $1 AND r.type = $2${where ? ` AND (${where.sql})` : ""}`;

@@ -8,6 +8,7 @@ import { listPostgresKeyset } from "./keyset.js";
 import { listPostgres } from "./list.js";
 import type { PgClient, PgPool } from "./pool.js";
 import { iso, SQL, toStored, type ResourceRow } from "./sql.js";
+import { syncValues } from "./values.js";
 import { checkReferences, syncSideRows } from "./writes.js";
 
 // One tenant's view of a PostgreSQL store, safe with many stateless server instances on
@@ -149,6 +150,7 @@ export class PgTenantStore implements TenantStore {
       if (!data) continue;
       await client.query(SQL.update, [this.tenant, ref.type, ref.id, holder.version, this.c.now(), JSON.stringify(data)]);
       await client.query(SQL.refDelete, [this.tenant, id, ref.type, ref.id]);
+      await syncValues(client, this.tenant, ref.type, ref.id, holder.data, data);
     }
   }
 }

@@ -4,6 +4,7 @@ import { danglingReference, notUnique } from "../common/errors.js";
 import type { TypeRules, UniqueRule } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { SQL } from "./sql.js";
+import { syncValues } from "./values.js";
 
 // The side rows a resource owns (scim_unique per unique value, scim_reference per member),
 // always written in the same transaction as the resource row.
@@ -61,4 +62,5 @@ export async function syncSideRows(c: PgClient, tenant: string, rules: TypeRules
     if (gone.length) await c.query(SQL.refDeleteMany, [tenant, gone, rules.name, id]);
     if (added.length) await c.query(SQL.refInsertMany, [tenant, added, rules.name, id]);
   }
+  await syncValues(c, tenant, rules.name, id, before, after);
 }

@@ -8,6 +8,7 @@ import { ScimError } from "../../errors.js";
 import { listSqlite, SQLITE_TARGET } from "./list.js";
 import { COLUMNS, toStored, type ResourceRow } from "./statements.js";
 import type { SqliteContext } from "./tenant.js";
+import { valueTable } from "./values.js";
 
 // Keyset pages for cursors (RFC 9865) in SQL: the sort expression is selected with each
 // row, so the next page binds back exactly the value SQLite compared, and the condition
@@ -36,9 +37,10 @@ type KeyedRow = ResourceRow & { scim_k?: string | number | null };
 export async function listSqliteKeyset(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
   const index = rules.index;
   // As list(): ASCII literals may use the NOCASE columns; others fold like the evaluator.
-  let where = query.filter ? filterToSql(query.filter, index, SQLITE_TARGET) : undefined;
+  const values = valueTable(tenant, rules.name);
+  let where = query.filter ? filterToSql(query.filter, index, { ...SQLITE_TARGET, values }) : undefined;
   if (query.filter && nonAscii(query.filter)) {
-    const exact = filterToSql(query.filter, index, UNICODE);
+    const exact = filterToSql(query.filter, index, { ...UNICODE, values });
     where = { sql: fold(exact.sql), params: exact.params };
   }
   const sort = query.sortBy !== undefined ? fold(sortExpression(sortToSql(query.sortBy, index, SQLITE_TARGET, query.sortOrder ?? "ascending").sql)) : undefined;

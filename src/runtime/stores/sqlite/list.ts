@@ -8,6 +8,7 @@ import { pinned } from "../common/pinned.js";
 import type { TypeRules } from "../common/rules.js";
 import { COLUMNS, toStored, type ResourceRow } from "./statements.js";
 import type { SqliteContext } from "./tenant.js";
+import { valueTable } from "./values.js";
 
 // list() for SQLite, pushed into SQL (RFC 7644 §3.4.2): the filter module's filterToSql
 // and sortToSql write the WHERE and ORDER BY, bound parameters only; paging is
@@ -75,9 +76,11 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
   const index = rules.index;
   // With ASCII literals, NOCASE columns and the built-in lower() agree with the evaluator's
   // toLowerCase and the NOCASE indexes serve equality; otherwise fold in JS.
-  let where = query.filter ? filterToSql(query.filter, index, SQLITE_TARGET) : undefined;
+  // Multi-valued value filters go to the scim_value side rows (migration 4).
+  const values = valueTable(tenant, rules.name);
+  let where = query.filter ? filterToSql(query.filter, index, { ...SQLITE_TARGET, values }) : undefined;
   if (query.filter && nonAscii(query.filter)) {
-    where = filterToSql(query.filter, index, SQLITE_TARGET_UNICODE);
+    where = filterToSql(query.filter, index, { ...SQLITE_TARGET_UNICODE, values });
   }
   const descending = query.sortOrder === "descending";
   // Stored values may be non-ASCII whatever the query: sort keys always fold in JS.

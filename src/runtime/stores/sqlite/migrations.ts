@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { backfillValues } from "./values.js";
 
 // Versioned schema migrations, applied in order at open. The level lives in
 // `PRAGMA user_version`; each step runs in one IMMEDIATE transaction, which takes
@@ -8,6 +9,8 @@ export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** Data work after `sql`, in the same transaction (a back-fill). */
+  readonly run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -69,6 +72,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX scim_resource_seq ON scim_resource (tenant, type, seq);
     `,
   },
+  {
+    version: 4,
+    name: "side table of multi-valued elements: value filters scan short rows, not every document",
+    sql: `
+      -- One row per distinct object element of each array (filter/sql/values.ts); value and
+      -- type are read from elem exactly as the translator reads JSON, and stored.
+      CREATE TABLE scim_value (
+        tenant     TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        attr       TEXT NOT NULL,
+        elem       TEXT NOT NULL,
+        elem_value ANY  GENERATED ALWAYS AS (json_extract(elem, '$.value')) STORED,
+        elem_type  ANY  GENERATED ALWAYS AS (json_extract(elem, '$.type')) STORED
+      ) STRICT;
+      CREATE INDEX scim_value_owner ON scim_value (tenant, type, id);
+      -- Serves type eq (lower(), as the translator writes caseExact=false) and covers the
+      -- value test and the owner id, so the filter never reads the table itself.
+      CREATE INDEX scim_value_attr ON scim_value (tenant, type, attr, lower(elem_type), elem_value, id);
+    `,
+    run: backfillValues,
+  },
 ];
 
 export const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -80,6 +105,7 @@ export function migrate(db: Database.Database, target = LATEST): number {
     const level = db.pragma("user_version", { simple: true }) as number;
     if (level >= m.version) return;
     db.exec(m.sql);
+    m.run?.(db);
     db.pragma(`user_version = ${m.version}`);
   });
   const level = db.pragma("user_version", { simple: true }) as number;

@@ -42,6 +42,9 @@ export interface Statements {
   readonly refDelete: Stmt<[string, string, string, string]>;
   readonly referrers: Stmt<[string, string], { type: string; id: string }>;
   readonly seqBounds: Stmt<[string, string], { lo: number | null; hi: number | null }>;
+  readonly valueInsert: Stmt<[string, string, string, string, string]>;
+  readonly valueDelete: Stmt<[string, string, string, string, string]>;
+  readonly valueDeleteAll: Stmt<[string, string, string]>;
 }
 
 export function prepare(db: Database.Database): Statements {
@@ -71,5 +74,8 @@ export function prepare(db: Database.Database): Statements {
     seqBounds: s<[string, string], { lo: number | null; hi: number | null }>(
       `SELECT min(seq) AS lo, max(seq) AS hi FROM scim_resource WHERE tenant = ? AND type = ?`,
     ),
+    valueInsert: s<[string, string, string, string, string]>(`INSERT INTO scim_value (tenant, type, id, attr, elem) VALUES (?, ?, ?, ?, ?)`),
+    valueDelete: s<[string, string, string, string, string]>(`DELETE FROM scim_value WHERE tenant = ? AND type = ? AND id = ? AND attr = ? AND elem = ?`),
+    valueDeleteAll: s<[string, string, string]>(`DELETE FROM scim_value WHERE tenant = ? AND type = ? AND id = ?`),
   };
 }

@@ -7,6 +7,7 @@ import type { TypeRules } from "../common/rules.js";
 import { listSqliteKeyset } from "./keyset.js";
 import { listSqlite } from "./list.js";
 import { toStored, type Statements } from "./statements.js";
+import { syncValues } from "./values.js";
 import { addSideRows, checkReferences, checkUnique, dropSideRows, syncSideRows } from "./writes.js";
 
 // One tenant's view of a SQLite store. Every write is one IMMEDIATE transaction: it takes
@@ -47,6 +48,7 @@ export class SqliteTenantStore implements TenantStore {
           const at = this.c.now();
           st.insert.run(this.tenant, rules.name, id, at, at, json);
           addSideRows(st, this.tenant, rules, body, id);
+          syncValues(st, this.tenant, rules.name, id, undefined, body);
           return { id, resourceType: rules.name, version: 1, created: at, lastModified: at, data: body };
         })
         .immediate(),
@@ -73,6 +75,7 @@ export class SqliteTenantStore implements TenantStore {
           const at = this.c.now();
           st.update.run(previous.version + 1, at, json, this.tenant, rules.name, id, previous.version);
           syncSideRows(st, this.tenant, rules, id, previous.data, body);
+          syncValues(st, this.tenant, rules.name, id, previous.data, body);
           return { ...previous, version: previous.version + 1, lastModified: at, data: body };
         })
         .immediate(),
@@ -88,6 +91,7 @@ export class SqliteTenantStore implements TenantStore {
           const previous = this.current(rules, id, options);
           st.delete.run(this.tenant, rules.name, id, previous.version);
           dropSideRows(st, this.tenant, rules, previous.data, id);
+          syncValues(st, this.tenant, rules.name, id, previous.data, undefined);
           this.dropReferencesTo(rules.name, id);
         })
         .immediate(),
@@ -134,6 +138,7 @@ export class SqliteTenantStore implements TenantStore {
       const data = withoutReference(holder.data, refs, id);
       if (!data) continue;
       st.update.run(holder.version + 1, this.c.now(), JSON.stringify(data), this.tenant, ref.type, ref.id, holder.version);
+      syncValues(st, this.tenant, ref.type, ref.id, holder.data, data);
       st.refDelete.run(this.tenant, id, ref.type, ref.id);
     }
   }

@@ -1,0 +1,24 @@
+import { elementRowChanges, type ElementRow, type SqlValueTable } from "../../filter/sql/values.js";
+import type { ResourceData } from "../contract.js";
+import type { PgClient } from "./pool.js";
+import { SQL } from "./sql.js";
+
+// The scim_value side rows (filter/sql/values.ts), written in the resource's transaction:
+// at most one statement for the rows that went and one for those that came (a PATCH adding
+// one member to a large group writes one row).
+
+export function valueTable(tenant: string, type: string): SqlValueTable {
+  return { table: "scim_value", owner: "r.id", scope: [["tenant", tenant], ["type", type]], columns: { value: "elem_value", type: "elem_type" } };
+}
+
+const columns = (rows: ElementRow[]): [string[], string[]] => [rows.map((r) => r.attr), rows.map((r) => r.elem)];
+
+export async function syncValues(c: PgClient, tenant: string, type: string, id: string, before: ResourceData | undefined, after: ResourceData | undefined): Promise<void> {
+  if (!after) {
+    if (before) await c.query(SQL.valueDeleteAll, [tenant, type, id]);
+    return;
+  }
+  const { gone, added } = elementRowChanges(before, after);
+  if (gone.length) await c.query(SQL.valueDeleteMany, [tenant, type, id, ...columns(gone)]);
+  if (added.length) await c.query(SQL.valueInsertMany, [tenant, type, id, ...columns(added)]);
+}
