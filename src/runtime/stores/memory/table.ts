@@ -2,6 +2,7 @@ import type { ResourceData, StoredResource } from "../contract.js";
 import { uniqueKey, uniqueRaw } from "../common/data.js";
 import { notUnique } from "../common/errors.js";
 import type { TypeRules, UniqueRule } from "../common/rules.js";
+import { KeyIndex } from "./key-index.js";
 
 // One tenant's resources of one type, with a hash index per unique attribute so that
 // `userName eq "…"` (and any unique attribute eq) is an O(1) look-up, and uniqueness is
@@ -10,13 +11,13 @@ import type { TypeRules, UniqueRule } from "../common/rules.js";
 export class Table {
   /** Insertion order is creation order: the default list order. */
   readonly rows = new Map<string, StoredResource>();
-  private readonly indexes: Map<string, string>[];
+  private readonly indexes: KeyIndex<string>[];
   /** externalId -> id, or the ids when several resources share one (externalId is not
    * unique, RFC 7643 §3.1); Entra and Okta look resources up by it. */
-  private readonly externalIds = new Map<string, string | Set<string>>();
+  private readonly externalIds = new KeyIndex<string | Set<string>>();
 
   constructor(readonly rules: TypeRules) {
-    this.indexes = rules.unique.map(() => new Map<string, string>());
+    this.indexes = rules.unique.map(() => new KeyIndex<string>());
   }
 
   /** 409 `uniqueness` when `data` repeats a unique value held by a row other than `id`. */
