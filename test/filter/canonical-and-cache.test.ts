@@ -46,6 +46,12 @@ describe("FilterCache", () => {
     expect(cache.get(users, "userName eq x", { lenient: true }).match({ userName: "x" })).toBe(true);
   });
 
+  it("applies lenient to both parse and compile", () => {
+    const cache = new FilterCache(10);
+    expect(cache.get(users, "externalId eq 12345", { lenient: true }).match({ externalId: "12345" })).toBe(true);
+    expect(() => cache.get(users, "externalId eq 12345")).toThrowError(/compare it with a quoted string/);
+  });
+
   it("evicts the least recently used entry beyond capacity", () => {
     const cache = new FilterCache(2);
     const a = cache.get(users, 'userName eq "a"');

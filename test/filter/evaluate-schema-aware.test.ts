@@ -180,3 +180,25 @@ describe("compileFilter: hostile resources", () => {
     }
   });
 });
+
+describe("compileFilter: lenient literals (compat, with FilterOptions.lenient)", () => {
+  const ext = "urn:example:params:scim:schemas:extension:test:2.0:User";
+  const idx = (async () => (await import("./test-manifest.js")).filterTestIndex().resourceType("User")!)();
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ["externalId eq 12345", { externalId: "12345" }, true],
+    ["externalId eq true", { externalId: "true" }, true],
+    [`${ext}:level eq "3"`, { [ext]: { level: 3 } }, true],
+    [`${ext}:level gt "2.5e0"`, { [ext]: { level: 3 } }, true],
+    ['active eq "True"', { active: true }, true],
+  ])("%s", async (filter, resource, expected) => {
+    const rt = await idx;
+    expect(compileFilter(parseFilter(filter, { lenient: true }), rt, { lenient: true })(resource)).toBe(expected);
+    expect(() => compileFilter(parseFilter(filter, { lenient: true }), rt)).toThrowError(expect.objectContaining({ scimType: "invalidFilter" }));
+  });
+
+  it("still rejects what no reading makes sense of", async () => {
+    const rt = await idx;
+    expect(() => compileFilter(parseFilter(`${ext}:level eq "three"`), rt, { lenient: true })).toThrowError(/compare it with a number/);
+    expect(() => compileFilter(parseFilter('active eq "yes"'), rt, { lenient: true })).toThrowError(/true or false/);
+  });
+});

@@ -1,6 +1,7 @@
 import { ScimError } from "../../errors.js";
 import type { AttributeModel } from "../../manifest/model.js";
 import type { CompareOperator, CompareValue } from "../ast.js";
+import { numberEnd } from "../parse/literals.js";
 import { parseDateTime } from "./datetime.js";
 import { foldEndsWith, foldEquals, foldIncludes, foldStartsWith } from "./fold.js";
 import { getterFor, isPresent } from "./values.js";
@@ -19,6 +20,19 @@ export interface CompileOptions {
   readonly generateCode?: boolean;
   /** Compat: accept "True"/"False" string literals for boolean attributes (Entra, `roles[primary eq "True"]`). */
   readonly coerceBooleanStrings?: boolean;
+  /**
+   * Compat, the compile-time half of FilterOptions.lenient: literals of the wrong JSON type
+   * are read as the attribute's type where that is unambiguous (`externalId eq 12345` as
+   * "12345", `level eq "3"` as 3, `active eq "True"` as true).
+   */
+  readonly lenient?: boolean;
+}
+
+/** A JSON number written as a string ("3", "-1.5e2"), for lenient numeric literals. */
+function numericString(s: string): number | undefined {
+  if (s === "" || numberEnd(s, 0) !== s.length) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 const ORDERING = new Set<CompareOperator>(["gt", "ge", "lt", "le"]);
@@ -59,7 +73,7 @@ export function typedLiteral(attribute: AttributeModel, path: string, op: Compar
   switch (type) {
     case "boolean": {
       if (typeof value === "boolean") return value;
-      if (options?.coerceBooleanStrings && typeof value === "string") {
+      if ((options?.coerceBooleanStrings || options?.lenient) && typeof value === "string") {
         const l = value.toLowerCase();
         if (l === "true" || l === "false") return l === "true";
       }
@@ -68,6 +82,10 @@ export function typedLiteral(attribute: AttributeModel, path: string, op: Compar
     case "integer":
     case "decimal":
       if (typeof value === "number") return value;
+      if (options?.lenient && typeof value === "string") {
+        const n = numericString(value);
+        if (n !== undefined) return n;
+      }
       throw invalid(`"${path}" is ${type === "integer" ? "an integer" : "a decimal"} attribute; compare it with a number, not ${JSON.stringify(value)}`);
     case "dateTime": {
       const instant = parseDateTime(value);
@@ -76,6 +94,7 @@ export function typedLiteral(attribute: AttributeModel, path: string, op: Compar
     }
     default:
       if (typeof value === "string") return value;
+      if (options?.lenient && (typeof value === "number" || typeof value === "boolean")) return String(value);
       throw invalid(`"${path}" is a ${type} attribute; compare it with a quoted string, not ${JSON.stringify(value)}`);
   }
 }
