@@ -26,6 +26,17 @@ function intern(s: string): string {
   return s;
 }
 
+// Whole `schemas` lists are shared too (frozen): most resources of a type list the same URNs.
+const schemaLists = new Map<string, readonly unknown[]>();
+function internSchemas(list: unknown[]): readonly unknown[] {
+  if (list.length > 8 || !list.every((s) => typeof s === "string")) return list;
+  const key = list.join("\n");
+  const hit = schemaLists.get(key);
+  if (hit !== undefined) return hit;
+  if (key.length <= 1000 && schemaLists.size < 1000) schemaLists.set(key, Object.freeze(list));
+  return list;
+}
+
 /** Freezes a fresh JSON.parse result in place, sharing repeated labels. */
 function freezeDeep(value: unknown): void {
   if (value === null || typeof value !== "object") return;
@@ -36,8 +47,11 @@ function freezeDeep(value: unknown): void {
     for (const key of Object.keys(rec)) {
       const v = rec[key];
       if (typeof v === "string" && key === "type") rec[key] = intern(v);
-      else if (key === "schemas" && Array.isArray(v)) for (let i = 0; i < v.length; i++) if (typeof v[i] === "string") v[i] = intern(v[i]);
-      freezeDeep(v);
+      else if (key === "schemas" && Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (typeof v[i] === "string") v[i] = intern(v[i]);
+        rec[key] = internSchemas(v);
+      }
+      freezeDeep(rec[key]);
     }
   }
   Object.freeze(value);
@@ -57,6 +71,7 @@ export function freezeResource(data: ResourceData, id: string): ResourceData {
   }
   top.id = id;
   const out = JSON.parse(JSON.stringify(top)) as ResourceData;
+  out.id = id; // the caller's string: a store keeps one copy of each id, not two
   freezeDeep(out);
   return out;
 }
