@@ -26,7 +26,18 @@ export class MemoryStore implements Store {
   constructor(options: MemoryStoreOptions = {}) {
     this.queryTimeoutMs = Math.max(1, options.queryTimeoutMs ?? 5000);
     const clock = options.now ?? (() => new Date());
-    this.now = () => clock().toISOString();
+    // Writes within one millisecond share one timestamp string (stored rows keep it).
+    let lastMs = Number.NaN;
+    let lastIso = "";
+    this.now = () => {
+      const at = clock();
+      const ms = at.getTime();
+      if (ms !== lastMs) {
+        lastIso = at.toISOString();
+        lastMs = ms;
+      }
+      return lastIso;
+    };
   }
 
   async open(manifest: ManifestIndex): Promise<void> {
