@@ -1,5 +1,6 @@
 import { compareAttributeValues, compileFilter } from "../../filter/index.js";
 import { ScimError } from "../../errors.js";
+import type { Filter } from "../../filter/ast.js";
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 import { pageBounds, unknownSortBy } from "./errors.js";
 import type { TypeRules } from "./rules.js";
@@ -17,11 +18,23 @@ export function sortKeyOf(rules: TypeRules, sortBy: string | undefined): SortKey
   return sortKey(r);
 }
 
-export function compileMatch(rules: TypeRules, query: StoreQuery): ((row: StoredResource) => boolean) | undefined {
+type RowMatch = (row: StoredResource) => boolean;
+/** The kernel hands the same Filter object for a repeated filter text (its parse cache),
+ * so matchers are kept per Filter object and type: compiled once, not on every list. */
+const matchers = new WeakMap<Filter, WeakMap<TypeRules["index"], RowMatch>>();
+
+export function compileMatch(rules: TypeRules, query: StoreQuery): RowMatch | undefined {
   const { filter } = query;
   if (!filter) return undefined;
-  const test = compileFilter(filter, rules.index);
-  return mentionsMeta(filter, rules.index) ? (row) => test(withMeta(row)) : (row) => test(row.data);
+  let perType = matchers.get(filter);
+  if (!perType) matchers.set(filter, (perType = new WeakMap()));
+  let match = perType.get(rules.index);
+  if (!match) {
+    const test = compileFilter(filter, rules.index);
+    match = mentionsMeta(filter, rules.index) ? (row) => test(withMeta(row)) : (row) => test(row.data);
+    perType.set(rules.index, match);
+  }
+  return match;
 }
 
 export function listRows(rules: TypeRules, rows: Iterable<StoredResource>, query: StoreQuery): StoreListResult {
