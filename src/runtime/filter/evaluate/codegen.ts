@@ -5,6 +5,7 @@ import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test }
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
 import { anyValue } from "./values.js";
 import { withPosition } from "../positions.js";
+import { fromShape, rememberShape, shapeOf, type Bind, type Recipe } from "./template.js";
 
 // The fast path of compileFilter: the resolved filter as one straight-line JavaScript
 // function (like ajv's compiled validators). Property names from the manifest become
@@ -20,6 +21,8 @@ const MAX_NODES = 2_000;
 
 class Generator {
   readonly consts: unknown[] = [];
+  /** How each constant is rebuilt for another filter of the same shape. */
+  readonly recipes: Recipe[] = [];
   readonly functions: string[] = [];
   nodes = 0;
 
@@ -46,8 +49,9 @@ class Generator {
   }
 
   /** A call testing `test` across the values `plan` names, rooted at `root` (a resource or an element). */
-  leaf(plan: Plan, test: Test, root: "r" | "e"): string {
+  leaf(plan: Plan, test: Test, root: "r" | "e", recipe: Recipe = test): string {
     const T = this.constant(test);
+    this.recipes.push(recipe);
     const lines: string[] = [];
     const r = plan.resolved;
     let top = "t";
@@ -123,7 +127,8 @@ class Generator {
       return op === "ne" ? present : `!${present}`;
     }
     if (plan.attribute.type === "complex") throw invalid(`"${plan.path}" is a complex attribute; compare one of its sub-attributes`);
-    const eq = this.leaf(plan, comparisonTest(plan.attribute, plan.path, op === "ne" ? "eq" : op, value, this.options), root);
+    const testOp = op === "ne" ? "eq" : op;
+    const eq = this.leaf(plan, comparisonTest(plan.attribute, plan.path, testOp, value, this.options), root, { attribute: plan.attribute, path: plan.path, op: testOp });
     return op === "ne" ? `!${eq}` : eq;
   }
 }
@@ -132,6 +137,10 @@ class TooLarge extends Error {}
 
 /** The generated matcher, or undefined when code generation is unavailable or the filter is huge. */
 export function generateMatcher(filter: Filter, index: ResourceTypeIndex, options: CompileOptions | undefined): Matcher | undefined {
+  const shape = shapeOf(filter, MAX_NODES);
+  if (shape === undefined) return undefined;
+  const known = fromShape(index, shape, options);
+  if (known) return known;
   const g = new Generator(index, options);
   let expr: string;
   try {
@@ -143,7 +152,10 @@ export function generateMatcher(filter: Filter, index: ResourceTypeIndex, option
   const names = g.consts.map((_, i) => `C${i}`);
   const source = `"use strict";\nconst [${names.join(", ")}] = C;\n${g.functions.join("\n")}\nreturn function match(r) {\n  if (r === null || typeof r !== "object") r = E;\n  return ${expr};\n};`;
   const factory = factoryFor(source);
-  return factory ? (factory(g.consts, hasOwn, anyValue, EMPTY) as Matcher) : undefined;
+  if (!factory) return undefined;
+  const bind: Bind = (consts) => factory(consts, hasOwn, anyValue, EMPTY) as Matcher;
+  rememberShape(index, shape, bind, g.recipes);
+  return bind(g.consts);
 }
 
 type Factory = (consts: unknown[], has: typeof hasOwn, any: typeof anyValue, empty: Record<string, unknown>) => unknown;
