@@ -5,7 +5,9 @@ import { foldEndsWith, foldEquals, foldIncludes, foldStartsWith } from "../../sr
 // The allocation-free case-insensitive tests agree with String#toLowerCase exactly,
 // including the characters whose lower case is ASCII (U+212A KELVIN SIGN) or longer (U+0130).
 
-const chars = fc.constantFrom("a", "B", "k", "K", "\u212a", "\u0130", "i", "I", "\u0307", "é", "É", "ß", "1", "-", "Σ", "σ", "ς");
+// U+017F LATIN SMALL LETTER LONG S upper-cases to "S" but lower-cases to itself: a case
+// folding that matched it against "s" would be wrong. "." and "*" probe regex escaping.
+const chars = fc.constantFrom("a", "B", "k", "K", "s", "S", "\u017f", "\u212a", "\u0130", "i", "I", "\u0307", "é", "É", "ß", "1", "-", ".", "*", "Σ", "σ", "ς");
 const str = fc.array(chars, { maxLength: 8 }).map((xs) => xs.join(""));
 
 describe("ASCII case folding", () => {
@@ -16,6 +18,16 @@ describe("ASCII case folding", () => {
     ["\u212aelvin", "kelvin", true],
     ["\u0130", "i\u0307", true],
   ])("foldEquals(%s, %s) = %s", (v, lit, want) => expect(foldEquals(lit)(v)).toBe(want));
+
+  it.each([
+    ["bjensen@Example.COM", "example.com", true],
+    ["bjensen@examplexcom", "example.com", false],
+    ["\u212aelvin", "kel", true],
+    ["\u017fmith", "smith", false],
+    ["a.*b", ".*", true],
+    ["ab", ".*", false],
+    ["x/y-[z]", "/y-[z]", true],
+  ])("foldIncludes(%s, %s) = %s", (v, lit, want) => expect(foldIncludes(lit)(v)).toBe(want));
 
   it("agrees with toLowerCase for eq, sw, ew, co on generated strings", () => {
     fc.assert(

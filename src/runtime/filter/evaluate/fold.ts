@@ -51,20 +51,20 @@ export function foldEndsWith(lit: string): StringTest {
   };
 }
 
-/** Longest literal searched by the inline scan; longer ones use the engine's linear search. */
+/** Longest literal searched with a regular expression; longer ones use the engine's linear search. */
 const SCAN_LIMIT = 16;
 
+const escapeRegExp = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+
 export function foldIncludes(lit: string): StringTest {
-  // The inline scan is O(value x literal): keep it to short literals so a hostile
+  // A backtracking search is O(value x literal): keep it to short literals so a hostile
   // `co "aaaa…"` against a long stored value can never go quadratic.
   if (!isAscii(lit) || lit.length > SCAN_LIMIT) return (v) => v.toLowerCase().includes(lit);
-  return (v) => {
-    const last = v.length - lit.length;
-    for (let i = 0; i <= last; i++) {
-      const r = foldAt(v, i, lit);
-      if (r === 1) return true;
-      if (r === -1) return v.toLowerCase().includes(lit);
-    }
-    return last < 0 && !isAscii(v) ? v.toLowerCase().includes(lit) : false;
-  };
+  // Without the u flag, /i folds an ASCII pattern character only to ASCII characters
+  // (ECMA-262 Canonicalize: a non-ASCII character whose upper case is ASCII stays itself),
+  // so a match is an ASCII case-insensitive occurrence, hence one in toLowerCase(v) too.
+  // Without one, only a non-ASCII value (U+212A KELVIN SIGN lower-cases to "k") can still
+  // contain the literal once lower-cased. Irregexp's native scan beats a JavaScript loop.
+  const re = new RegExp(escapeRegExp(lit), "i");
+  return (v) => re.test(v) || (!isAscii(v) && v.toLowerCase().includes(lit));
 }
