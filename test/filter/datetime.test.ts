@@ -25,6 +25,14 @@ describe("parseDateTime", () => {
     ["2011-05-13T04:42:34+0200", undefined],
     ["2011-05-13T04:42:34Zjunk", undefined],
     ["yesterday", undefined],
+    ["2011-05-13T04:42:34+02:0", undefined],
+    ["2011-05-13T04:42:34+0a:00", undefined],
+    ["2011-05-13T04:42:34+02:00x", undefined],
+    ["2011-05-13T04:42:34-", undefined],
+    ["2a11-05-13T04:42:34Z", undefined],
+    ["20/1-05-13T04:42:34Z", undefined],
+    ["2011-05-13T04:4:34Z", undefined],
+    ["0000-03-01T00:00:00Z", -62162035200000], // year 0 (proleptic Gregorian; Date.UTC would read 1900)
   ])("%s", (text, ms) => {
     expect(parseDateTime(text)).toBe(ms);
   });

@@ -4,14 +4,11 @@
 // expression, no Date.parse quirks such as years 0-99 mapping to 19xx). A missing offset
 // means UTC.
 
-function num(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+/** The two ASCII digits at `i` as a number, or -1 (unsigned compare: one test per digit). */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 0x30;
+  const b = s.charCodeAt(i + 1) - 0x30;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -34,8 +31,10 @@ export function parseDateTime(text: unknown): number | undefined {
   const s = text;
   const t = s.charCodeAt(10) | 0x20;
   if (s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH || t !== 0x74 || s.charCodeAt(13) !== COLON || s.charCodeAt(16) !== COLON) return undefined;
-  const y = num(s, 0, 4), mo = num(s, 5, 7), d = num(s, 8, 10);
-  const h = num(s, 11, 13), mi = num(s, 14, 16), sec = num(s, 17, 19);
+  const yh = two(s, 0), yl = two(s, 2);
+  const y = yh < 0 || yl < 0 ? -1 : yh * 100 + yl;
+  const mo = two(s, 5), d = two(s, 8);
+  const h = two(s, 11), mi = two(s, 14), sec = two(s, 17);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]! || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) {
     return undefined;
   }
@@ -60,7 +59,8 @@ export function parseDateTime(text: unknown): number | undefined {
     if ((z | 0x20) === 0x7a) i++;
     else if (z === PLUS || z === DASH) {
       if (s.charCodeAt(i + 3) !== COLON) return undefined;
-      const oh = num(s, i + 1, i + 3), om = num(s, i + 4, i + 6);
+      if (i + 6 > n) return undefined;
+      const oh = two(s, i + 1), om = two(s, i + 4);
       if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
       offset = (z === PLUS ? 1 : -1) * (oh * 60 + om) * 60_000;
       i += 6;
