@@ -129,7 +129,9 @@ export class Translator {
     const body = test(this.d.root(`${m}.elem`), columns);
     const scope = values.scope.map(([column, value]) => `${m}.${column} = ${this.bind(value)}`);
     const attr = `${m}.attr = ${this.d.name === "postgres" ? `${this.bind(path)}::text` : this.bind(path)}`;
-    return `${values.owner} IN (SELECT ${m}.id FROM ${values.table} ${m} WHERE (${body}) AND ${[...scope, attr].join(" AND ")})`;
+    const key = values.key ?? "id";
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new TypeError(`SqlValueTable.key must name a column, not ${JSON.stringify(key)}`);
+    return `${values.owner} IN (SELECT ${m}.${key} FROM ${values.table} ${m} WHERE (${body}) AND ${[...scope, attr].join(" AND ")})`;
   }
 
   elementScope(container: AttributeModel, element: JsonRef, columns?: Readonly<Record<string, string>>): Scope {

@@ -5,7 +5,7 @@ import type { AttributeModel } from "../../manifest/model.js";
 // extension's complex lists; see elementRows), so `emails[type eq "work" and value co "x"]` scans short
 // rows instead of iterating every document's JSON (issue 6). The table's columns:
 //
-//   <scope columns> (e.g. tenant, type) | id (the owner's id) | attr (canonical path,
+//   <scope columns> (e.g. tenant, type) | id or another key of the owner row | attr (canonical path,
 //   "emails" or "urn:…:User:manager") | elem (the element's JSON: jsonb / JSON text)
 //   | optional text columns equal to the dialect's text read of one key of elem
 //     (SQLite json_extract(elem, '$.value'), PostgreSQL elem->>'value')
@@ -17,8 +17,10 @@ import type { AttributeModel } from "../../manifest/model.js";
 export interface SqlValueTable {
   /** The side table's name (store-written SQL). */
   readonly table: string;
-  /** The owning row's id expression in the outer query, e.g. "r.id". */
+  /** The owning row's key expression in the outer query, e.g. "r.id" or "r.seq". */
   readonly owner: string;
+  /** The side table's column holding that key; default "id". */
+  readonly key?: string;
   /** Columns that scope side rows to the outer rows' partition, bound as parameters. */
   readonly scope: readonly (readonly [column: string, value: unknown])[];
   /** Sub-attribute name -> text column holding elem's key (string-typed sub-attributes only). */

@@ -79,18 +79,19 @@ export const MIGRATIONS: readonly Migration[] = [
       -- One row per distinct object element of each array (filter/sql/values.ts); value and
       -- type are read from elem exactly as the translator reads JSON, and stored.
       CREATE TABLE scim_value (
-        tenant     TEXT NOT NULL,
-        type       TEXT NOT NULL,
-        id         TEXT NOT NULL,
-        attr       TEXT NOT NULL,
-        elem       TEXT NOT NULL,
-        elem_value ANY  GENERATED ALWAYS AS (json_extract(elem, '$.value')) STORED,
-        elem_type  ANY  GENERATED ALWAYS AS (json_extract(elem, '$.type')) STORED
+        tenant     TEXT    NOT NULL,
+        type       TEXT    NOT NULL,
+        seq        INTEGER NOT NULL, -- the owner's scim_resource.seq (rowid): cheap to probe
+        attr       TEXT    NOT NULL,
+        elem       TEXT    NOT NULL,
+        elem_value ANY     GENERATED ALWAYS AS (json_extract(elem, '$.value')) STORED,
+        elem_type  ANY     GENERATED ALWAYS AS (json_extract(elem, '$.type')) STORED
       ) STRICT;
-      CREATE INDEX scim_value_owner ON scim_value (tenant, type, id);
-      -- Serves type eq (lower(), as the translator writes caseExact=false) and covers the
-      -- value test and the owner id, so the filter never reads the table itself.
-      CREATE INDEX scim_value_attr ON scim_value (tenant, type, attr, lower(elem_type), elem_value, id);
+      CREATE INDEX scim_value_owner ON scim_value (seq);
+      -- Serves type eq (lower(), as the translator writes caseExact=false) as a range and
+      -- covers the value tests (lower() precomputed) and the owner, so a value filter
+      -- never reads the table itself.
+      CREATE INDEX scim_value_attr ON scim_value (tenant, type, attr, lower(elem_type), lower(elem_value), elem_value, seq);
     `,
     run: backfillValues,
   },

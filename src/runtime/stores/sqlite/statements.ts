@@ -42,9 +42,10 @@ export interface Statements {
   readonly refDelete: Stmt<[string, string, string, string]>;
   readonly referrers: Stmt<[string, string], { type: string; id: string }>;
   readonly seqBounds: Stmt<[string, string], { lo: number | null; hi: number | null }>;
-  readonly valueInsert: Stmt<[string, string, string, string, string]>;
-  readonly valueDelete: Stmt<[string, string, string, string, string]>;
-  readonly valueDeleteAll: Stmt<[string, string, string]>;
+  readonly seqOf: Stmt<[string, string, string], { seq: number }>;
+  readonly valueInsert: Stmt<[string, string, number, string, string]>;
+  readonly valueDelete: Stmt<[number, string, string]>;
+  readonly valueDeleteAll: Stmt<[number]>;
 }
 
 export function prepare(db: Database.Database): Statements {
@@ -74,8 +75,10 @@ export function prepare(db: Database.Database): Statements {
     seqBounds: s<[string, string], { lo: number | null; hi: number | null }>(
       `SELECT min(seq) AS lo, max(seq) AS hi FROM scim_resource WHERE tenant = ? AND type = ?`,
     ),
-    valueInsert: s<[string, string, string, string, string]>(`INSERT INTO scim_value (tenant, type, id, attr, elem) VALUES (?, ?, ?, ?, ?)`),
-    valueDelete: s<[string, string, string, string, string]>(`DELETE FROM scim_value WHERE tenant = ? AND type = ? AND id = ? AND attr = ? AND elem = ?`),
-    valueDeleteAll: s<[string, string, string]>(`DELETE FROM scim_value WHERE tenant = ? AND type = ? AND id = ?`),
+    seqOf: s<[string, string, string], { seq: number }>(`SELECT seq FROM scim_resource WHERE tenant = ? AND type = ? AND id = ?`),
+    // seq is the owner's row (unique across tenants), so it alone finds its side rows.
+    valueInsert: s<[string, string, number, string, string]>(`INSERT INTO scim_value (tenant, type, seq, attr, elem) VALUES (?, ?, ?, ?, ?)`),
+    valueDelete: s<[number, string, string]>(`DELETE FROM scim_value WHERE seq = ? AND attr = ? AND elem = ?`),
+    valueDeleteAll: s<[number]>(`DELETE FROM scim_value WHERE seq = ?`),
   };
 }

@@ -89,9 +89,9 @@ export class SqliteTenantStore implements TenantStore {
       db
         .transaction(() => {
           const previous = this.current(rules, id, options);
+          syncValues(st, this.tenant, rules.name, id, previous.data, undefined);
           st.delete.run(this.tenant, rules.name, id, previous.version);
           dropSideRows(st, this.tenant, rules, previous.data, id);
-          syncValues(st, this.tenant, rules.name, id, previous.data, undefined);
           this.dropReferencesTo(rules.name, id);
         })
         .immediate(),
