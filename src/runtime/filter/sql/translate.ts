@@ -38,6 +38,19 @@ export function filterToSql(filter: Filter, index: ResourceTypeIndex, target: Sq
   return withPositionsOf(filter, () => stackGuard(() => ({ sql: t.node(filter, false, t.resourceScope()), params: t.params })));
 }
 
+/**
+ * When `filter` is one value filter the side table serves (`emails[…]`), the sub-query
+ * alone: the owner keys of matching rows (possibly repeated). A store can count and page
+ * those keys without touching its documents. Otherwise undefined.
+ */
+export function filterToSqlKeys(filter: Filter, index: ResourceTypeIndex, target: SqlTarget, options?: CompileOptions): SqlFragment | undefined {
+  if (filter.type !== "valuePath" || !target.values) return undefined;
+  const t = new Translator(index, target, options);
+  const sql = stackGuard(() => t.node(filter, false, t.resourceScope()));
+  const prefix = `${target.values.owner} IN (`;
+  return sql.startsWith(prefix) && sql.endsWith(")") ? { sql: sql.slice(prefix.length, -1), params: t.params } : undefined;
+}
+
 type Scope = { across(path: string): { across: Across; attribute: AttributeModel; path: string }; valuePath(path: string, inner: Filter): string };
 
 export class Translator {

@@ -1,3 +1,4 @@
+import { filterToSqlKeys } from "../../filter/sql/translate.js";
 import { filterToSql, sortToSql, SQLITE_UNICODE_LOWER, type SqlTarget } from "../../filter/index.js";
 import type { Filter } from "../../filter/ast.js";
 import { ScimError } from "../../errors.js";
@@ -69,6 +70,9 @@ export interface ListSql {
   readonly chunkPage: string;
   readonly filterParams: unknown[];
   readonly sorted: boolean;
+  /** Unsorted: the matching seqs found once, counted and paged in one statement (each row
+   * carries scim_total); LIMIT and OFFSET are its last two parameters. */
+  readonly counted: { readonly sql: string; readonly params: unknown[] };
 }
 
 /** The SQL list() runs when no unique index pins the filter (also for EXPLAIN in the bench). */
@@ -82,11 +86,14 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
   if (query.filter && nonAscii(query.filter)) {
     where = filterToSql(query.filter, index, { ...SQLITE_TARGET_UNICODE, values });
   }
+  // One value filter (`emails[…]`): its side rows alone say which resources match.
+  const keys = query.filter && !nonAscii(query.filter) ? filterToSqlKeys(query.filter, index, { ...SQLITE_TARGET, values }) : undefined;
   const descending = query.sortOrder === "descending";
   // Stored values may be non-ASCII whatever the query: sort keys always fold in JS.
   const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, SQLITE_TARGET_UNICODE, query.sortOrder ?? "ascending") : undefined;
   const cond = where ? ` AND (${where.sql})` : "";
   const from = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ?${cond}`;
+  const hits = keys ? `SELECT k.seq FROM (${keys.sql}) k GROUP BY k.seq` : `SELECT r.seq ${from}`;
   const range = `FROM scim_resource r WHERE r.tenant = ? AND r.type = ? AND r.seq >= ? AND r.seq < ?${cond}`;
   const filterParams = where?.params ?? [];
   const params = [tenant, rules.name, ...filterParams];
@@ -100,6 +107,10 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
     chunkPage: `SELECT ${SELECT} ${range} ORDER BY r.seq LIMIT ? OFFSET ?`,
     filterParams,
     sorted: sort !== undefined,
+    counted: {
+      sql: `WITH hit(seq) AS MATERIALIZED (${hits}) SELECT (SELECT count(*) FROM hit) AS scim_total, ${SELECT} FROM scim_resource r WHERE r.seq IN (SELECT seq FROM hit ORDER BY seq LIMIT ? OFFSET ?) ORDER BY r.seq`,
+      params: [...(keys ? keys.params : params), limit, offset],
+    },
   };
 }
 
@@ -138,6 +149,11 @@ export async function listSqlite(c: SqliteContext, tenant: string, rules: TypeRu
   const { offset, limit } = pageBounds(query.startIndex, query.count);
   if (!query.filter || indexServed(c, sql.count.sql, sql.count.params)) {
     // No filter, or one an index serves: a short count and page, each one statement.
+    if (query.filter && !sql.sorted && limit > 0) {
+      // A value filter's side-table scan is the cost: find the matches once, not twice.
+      const rows = c.prepared(sql.counted.sql).all(...sql.counted.params) as (ResourceRow & { scim_total: number })[];
+      if (rows.length) return { totalResults: rows[0]!.scim_total, resources: rows.map(toStored) };
+    }
     const total = (c.prepared(sql.count.sql).get(...sql.count.params) as { n: number }).n;
     if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };
     return { totalResults: total, resources: (c.prepared(sql.page.sql).all(...sql.page.params) as ResourceRow[]).map(toStored) };
