@@ -1,10 +1,12 @@
 import { createServer, type Server } from "node:http";
+import { getHeapSpaceStatistics } from "node:v8";
 
 // One server per process, chosen by argv[2], so each one's RSS is its own:
 //   scim-gen  the kernel + memory store behind the node:http adapter (the fastest door)
 //   scimmy    SCIMMY + Express (bench/peers)
 //   bare      node:http answering a fixed body: the ceiling for this machine
-// Reports its port on stdout and its peak RSS over IPC when asked.
+// Reports its port on stdout and, over IPC when asked, its RSS (after BENCH_GCS forced full
+// GCs, default 1), heap and per-space sizes.
 
 import { TOKEN } from "./token.js";
 
@@ -53,9 +55,10 @@ if (process.argv[2]) {
       process.send!({ type: "cpu", micros: c.user + c.system });
     }
     if (m.type === "rss") {
-      if (typeof globalThis.gc === "function") globalThis.gc();
+      if (typeof globalThis.gc === "function") for (let i = 0; i < Number(process.env.BENCH_GCS ?? 1); i++) globalThis.gc();
       const m = process.memoryUsage();
-      process.send!({ type: "rss", peak: Math.max(peak, m.rss), now: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external });
+      const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
+      process.send!({ type: "rss", peak: Math.max(peak, m.rss), now: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, spaces });
     }
   });
   server.keepAliveTimeout = 60_000;
