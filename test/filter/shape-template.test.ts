@@ -125,3 +125,18 @@ describe("templates are per resource type, literals and positions per filter", (
     expect(ms.map((m) => m({ emails: [{ value: "x@Carol.org" }] }))).toEqual([false, false, true]);
   });
 });
+
+describe("hand-built ASTs with holes", () => {
+  const title: Filter = { type: "presence", attributePath: "title" };
+  it.each([
+    ["not without an operand", { type: "not" }],
+    ["a null operand", { type: "logical", operator: "and", left: null, right: title }],
+    ["a null operand of an or chain", { type: "logical", operator: "or", left: title, right: { type: "logical", operator: "or", left: title, right: null } }],
+    ["a value filter without its filter", { type: "valuePath", attributePath: "emails" }],
+    ["null", null],
+  ])("%s is 400 invalidFilter in both compilers", (_, ast) => {
+    for (const generateCode of [true, false]) {
+      expect(errorOf(() => compileFilter(ast as unknown as Filter, users, { generateCode }))).toBe("Invalid filter: a filter node is missing (null or not an object)");
+    }
+  });
+});

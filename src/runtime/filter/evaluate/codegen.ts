@@ -1,7 +1,7 @@
 import type { AttributeModel } from "../../manifest/model.js";
 import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 import type { ComparisonFilter, Filter } from "../ast.js";
-import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test } from "./predicates.js";
+import { comparisonTest, invalid, missingNode, presenceTest, type CompileOptions, type Test } from "./predicates.js";
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
 import { anyValue } from "./values.js";
 import { withPosition } from "../positions.js";
@@ -82,6 +82,7 @@ class Generator {
 
   node(f: Filter, root: "r" | "e", plan: (path: string) => Plan, element?: AttributeModel): string {
     if (++this.nodes > MAX_NODES) throw new TooLarge();
+    if (f === null || typeof f !== "object") throw missingNode();
     switch (f.type) {
       case "presence":
         return withPosition(f, () => {

@@ -1,7 +1,7 @@
 import type { AttributeModel } from "../../manifest/model.js";
 import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 import type { ComparisonFilter, Filter, LogicalOperator } from "../ast.js";
-import { comparisonTest, invalid, presenceTest, type CompileOptions, type Test } from "./predicates.js";
+import { comparisonTest, invalid, missingNode, presenceTest, type CompileOptions, type Test } from "./predicates.js";
 import { elementPlan, resourcePlan, valuePathTarget, type Plan } from "./scope.js";
 import { stackGuard } from "../guard.js";
 import { withPosition, withPositionsOf } from "../positions.js";
@@ -61,6 +61,7 @@ function valuePathPred(get: (o: unknown) => unknown, inner: Pred): Pred {
 
 function compileNode(filter: Filter, plan: PlanFor, options: CompileOptions | undefined, valuePath: (path: string, inner: Filter) => Pred): Pred {
   const rec = (f: Filter): Pred => {
+    if (f === null || typeof f !== "object") throw missingNode();
     switch (f.type) {
       case "presence":
         return withPosition(f, () => leaf(plan(f.attributePath), presenceTest));
@@ -86,7 +87,7 @@ function flatten(f: Filter, op: LogicalOperator, out: Filter[] = []): Filter[] {
   const stack: Filter[] = [f];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === "logical" && n.operator === op) stack.push(n.right, n.left);
+    if (n !== null && typeof n === "object" && n.type === "logical" && n.operator === op) stack.push(n.right, n.left);
     else out.push(n);
   }
   return out;

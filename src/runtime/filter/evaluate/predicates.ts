@@ -42,6 +42,11 @@ export function invalid(detail: string): ScimError {
   return new ScimError(400, "invalidFilter", `Invalid filter: ${detail}`);
 }
 
+/** A hand-built AST with a hole (`{ type: "not" }`, a null operand). */
+export function missingNode(): ScimError {
+  return invalid("a filter node is missing (null or not an object)");
+}
+
 function order(op: CompareOperator, c: number): boolean {
   return op === "gt" ? c > 0 : op === "ge" ? c >= 0 : op === "lt" ? c < 0 : c <= 0;
 }

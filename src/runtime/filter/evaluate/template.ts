@@ -41,6 +41,7 @@ export function shapeOf(filter: Filter, maxNodes: number): Shape | undefined {
   while (stack.length > 0) {
     if (++nodes > maxNodes) return undefined;
     const f = stack.pop()!;
+    if (f === null || typeof f !== "object") return undefined; // the generator reports it
     switch (f.type) {
       case "presence":
         key += `p${tag(f.attributePath)}`;
