@@ -7,6 +7,7 @@ import type { TypeRules } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { SQL, toStored, type ResourceRow } from "./sql.js";
 import { valueTable } from "./values.js";
+import { filterToSqlKeys } from "../../filter/sql/translate.js";
 import type { SqlValueTable } from "../../filter/sql/values.js";
 
 // list() for PostgreSQL, pushed into SQL (RFC 7644 §3.4.2): filterToSql and sortToSql from
@@ -48,13 +49,19 @@ export interface ListSql {
   readonly count: { readonly sql: string; readonly params: unknown[] };
   /** The page query; LIMIT and OFFSET are its last two parameters. */
   readonly page: { readonly sql: string; readonly params: unknown[] };
+  /** Unsorted and filtered: the matching seqs found once, counted and paged in one
+   * statement (each row carries scim_total); undefined otherwise. */
+  readonly counted?: { readonly sql: string; readonly params: unknown[] };
 }
 
 /** The SQL list() runs when no unique index pins the filter (also for EXPLAIN in the bench). */
 export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): ListSql {
   const index = rules.index;
   // Multi-valued value filters go to the scim_value side rows (migration 3).
-  const where = query.filter ? filterToSql(query.filter, index, target(2, valueTable(tenant, rules.name))) : undefined;
+  const values = valueTable(tenant, rules.name);
+  const where = query.filter ? filterToSql(query.filter, index, target(2, values)) : undefined;
+  // One value filter (`emails[…]`): its side rows alone say which resources match.
+  const keys = query.filter ? filterToSqlKeys(query.filter, index, target(2, values)) : undefined;
   const whereParams = where?.params ?? [];
   const sort = query.sortBy !== undefined ? sortToSql(query.sortBy, index, target(2 + whereParams.length), query.sortOrder ?? "ascending") : undefined;
   const from = `FROM scim_resource r WHERE r.tenant = $1 AND r.type = $2${where ? ` AND (${where.sql})` : ""}`;
@@ -64,7 +71,16 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
   const orderBy = sort ? `${sort.sql}, r.id COLLATE "C" ${descending ? "DESC" : "ASC"}` : "r.seq";
   const all = [...params, ...(sort?.params ?? [])];
   const { offset, limit } = pageBounds(query.startIndex, query.count);
+  const hits = keys ? `SELECT k.seq FROM (${keys.sql}) k GROUP BY k.seq` : `SELECT r.seq ${from}`;
+  const hitParams = keys ? [tenant, rules.name, ...keys.params] : params;
+  const counted = where && !sort
+    ? {
+        sql: `WITH hit AS MATERIALIZED (${hits}) SELECT (SELECT count(*) FROM hit) AS scim_total, ${SELECT} FROM scim_resource r WHERE r.tenant = $1 AND r.type = $2 AND r.seq IN (SELECT seq FROM hit ORDER BY seq LIMIT $${hitParams.length + 1} OFFSET $${hitParams.length + 2}) ORDER BY r.seq`,
+        params: [...hitParams, limit, offset],
+      }
+    : undefined;
   return {
+    counted,
     count: { sql: `SELECT count(*) AS n ${from}`, params },
     page: { sql: `SELECT ${SELECT} ${from} ORDER BY ${orderBy} LIMIT $${all.length + 1} OFFSET $${all.length + 2}`, params: [...all, limit, offset] },
   };
@@ -76,6 +92,11 @@ export async function listPostgres(client: PgClient, tenant: string, rules: Type
   const hit = await pinnedRows(client, tenant, rules, query);
   if (hit) return listRows(rules, hit, query);
   const { offset, limit } = pageBounds(query.startIndex, query.count);
+  if (sql.counted && limit > 0) {
+    // Find the matches once, not once to count and again to page.
+    const r = await client.query<ResourceRow & { scim_total: string | number }>(sql.counted.sql, sql.counted.params);
+    if (r.rows.length) return { totalResults: Number(r.rows[0]!.scim_total), resources: r.rows.map(toStored) };
+  }
   const count = await client.query<{ n: string | number }>(sql.count.sql, sql.count.params);
   const total = Number(count.rows[0]?.n ?? 0);
   if (limit === 0 || offset >= total) return { totalResults: total, resources: [] };

@@ -67,25 +67,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE scim_value (
         tenant     text  NOT NULL,
         type       text  NOT NULL,
-        id         text  NOT NULL,
+        seq        bigint NOT NULL, -- the owner's scim_resource.seq
         attr       text  NOT NULL,
         elem       jsonb NOT NULL,
         elem_value text  GENERATED ALWAYS AS (elem->>'value') STORED,
         elem_type  text  GENERATED ALWAYS AS (elem->>'type') STORED
       )`,
-      `CREATE INDEX scim_value_owner ON scim_value (tenant, type, id)`,
+      `CREATE INDEX scim_value_owner ON scim_value (seq)`,
       // type eq (lower(), as the translator writes caseExact=false) is an index range; the
       // INCLUDE columns let the value test and the owner id come from the index alone.
-      `CREATE INDEX scim_value_attr ON scim_value (tenant, type, attr, lower(elem_type)) INCLUDE (elem_type, elem_value, id)`,
+      `CREATE INDEX scim_value_attr ON scim_value (tenant, type, attr, lower(elem_type)) INCLUDE (elem_type, elem_value, seq)`,
       // Back-fill, as elementRows() derives rows: arrays at the top level, and arrays one
       // level inside a schema-URN key (an extension).
-      `INSERT INTO scim_value (tenant, type, id, attr, elem)
-       SELECT DISTINCT r.tenant, r.type, r.id, k.key, e.value
+      `INSERT INTO scim_value (tenant, type, seq, attr, elem)
+       SELECT DISTINCT r.tenant, r.type, r.seq, k.key, e.value
        FROM scim_resource r, jsonb_each(r.data) k,
             jsonb_array_elements(CASE WHEN jsonb_typeof(k.value) = 'array' THEN k.value ELSE '[]'::jsonb END) e
        WHERE jsonb_typeof(e.value) = 'object'`,
-      `INSERT INTO scim_value (tenant, type, id, attr, elem)
-       SELECT DISTINCT r.tenant, r.type, r.id, k.key || ':' || x.key, e.value
+      `INSERT INTO scim_value (tenant, type, seq, attr, elem)
+       SELECT DISTINCT r.tenant, r.type, r.seq, k.key || ':' || x.key, e.value
        FROM scim_resource r, jsonb_each(r.data) k,
             jsonb_each(CASE WHEN k.key ~* '^urn:' AND jsonb_typeof(k.value) = 'object' THEN k.value ELSE '{}'::jsonb END) x,
             jsonb_array_elements(CASE WHEN jsonb_typeof(x.value) = 'array' THEN x.value ELSE '[]'::jsonb END) e

@@ -52,10 +52,13 @@ export const SQL = {
   refInsertMany: `INSERT INTO scim_reference (tenant, target, type, id) SELECT $1, t, $3, $4 FROM unnest($2::text[]) AS t ON CONFLICT DO NOTHING`,
   referrers: `SELECT type, id FROM scim_reference WHERE tenant = $1 AND target = $2`,
   // scim_value side rows (filter/sql/values.ts): parallel arrays of attr and element JSON.
-  valueInsertMany: `INSERT INTO scim_value (tenant, type, id, attr, elem) SELECT $1, $2, $3, a, e::jsonb FROM unnest($4::text[], $5::text[]) AS x(a, e)`,
+  // The owner is found by id inside each statement ($3): no extra round trip for its seq.
+  valueInsertMany: `INSERT INTO scim_value (tenant, type, seq, attr, elem)
+                    SELECT $1, $2, (SELECT seq FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3), a, e::jsonb
+                    FROM unnest($4::text[], $5::text[]) AS x(a, e)`,
   valueDeleteMany: `DELETE FROM scim_value v USING unnest($4::text[], $5::text[]) AS x(a, e)
-                    WHERE v.tenant = $1 AND v.type = $2 AND v.id = $3 AND v.attr = x.a AND v.elem = x.e::jsonb`,
-  valueDeleteAll: `DELETE FROM scim_value WHERE tenant = $1 AND type = $2 AND id = $3`,
+                    WHERE v.seq = (SELECT seq FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3) AND v.attr = x.a AND v.elem = x.e::jsonb`,
+  valueDeleteAll: `DELETE FROM scim_value WHERE seq = (SELECT seq FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3)`,
   /** One round trip opening a transaction with the store's timeouts (ms: an integer we own). */
   begin: (ms: number): string => `BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL lock_timeout = ${ms}`,
 } as const;

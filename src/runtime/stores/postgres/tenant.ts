@@ -107,8 +107,9 @@ export class PgTenantStore implements TenantStore {
     const rules = this.rules(resourceType);
     await transaction(this.c, false, async (client) => {
       const previous = await this.current(client, rules, id, options);
-      await client.query(SQL.delete, [this.tenant, rules.name, id, previous.version]);
+      // Side rows first: the element rows find their owner by id (the row is locked).
       await syncSideRows(client, this.tenant, rules, id, previous.data, undefined);
+      await client.query(SQL.delete, [this.tenant, rules.name, id, previous.version]);
       await this.dropReferencesTo(client, rules.name, id);
     });
   }

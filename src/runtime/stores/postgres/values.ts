@@ -5,10 +5,11 @@ import { SQL } from "./sql.js";
 
 // The scim_value side rows (filter/sql/values.ts), written in the resource's transaction:
 // at most one statement for the rows that went and one for those that came (a PATCH adding
-// one member to a large group writes one row).
+// one member to a large group writes one row). Keyed by the owner's seq, so a filter's
+// side rows count and page without touching the documents (list.ts).
 
 export function valueTable(tenant: string, type: string): SqlValueTable {
-  return { table: "scim_value", owner: "r.id", scope: [["tenant", tenant], ["type", type]], columns: { value: "elem_value", type: "elem_type" } };
+  return { table: "scim_value", owner: "r.seq", key: "seq", scope: [["tenant", tenant], ["type", type]], columns: { value: "elem_value", type: "elem_type" } };
 }
 
 const columns = (rows: ElementRow[]): [string[], string[]] => [rows.map((r) => r.attr), rows.map((r) => r.elem)];
