@@ -11,13 +11,13 @@ import { KeyIndex } from "./key-index.js";
 export class Table {
   /** Insertion order is creation order: the default list order. */
   readonly rows = new Map<string, StoredResource>();
-  private readonly indexes: KeyIndex<string>[];
+  private readonly indexes: UniqueIndex[];
   /** externalId -> id, or the ids when several resources share one (externalId is not
    * unique, RFC 7643 §3.1); Entra and Okta look resources up by it. */
   private readonly externalIds = new KeyIndex<string | Set<string>>();
 
   constructor(readonly rules: TypeRules) {
-    this.indexes = rules.unique.map(() => new KeyIndex<string>());
+    this.indexes = rules.unique.map(() => ({ strings: new KeyIndex<string>(), others: new KeyIndex<string>() }));
   }
 
   /** 409 `uniqueness` when `data` repeats a unique value held by a row other than `id`. */
@@ -27,7 +27,7 @@ export class Table {
       const rule = unique[i]!;
       const raw = uniqueRaw(data, rule);
       if (raw === undefined) continue;
-      const owner = this.indexes[i]!.get(uniqueKey(rule, raw));
+      const owner = lookUp(this.indexes[i]!, rule, raw);
       if (owner !== undefined && owner !== id) throw notUnique(this.rules.name, rule, raw);
     }
   }
@@ -46,7 +46,7 @@ export class Table {
     const { unique } = this.rules;
     for (let i = 0; i < unique.length; i++) {
       const raw = uniqueRaw(row.data, unique[i]!);
-      if (raw !== undefined) this.indexes[i]!.set(uniqueKey(unique[i]!, raw), row.id);
+      if (raw !== undefined) store(this.indexes[i]!, unique[i]!, raw, row.id);
     }
   }
 
@@ -58,7 +58,9 @@ export class Table {
   /** The row holding normalised key `key` (see uniqueKey) for unique attribute `rule`. */
   findUniqueKey(rule: UniqueRule, key: string): StoredResource | undefined {
     const i = this.rules.unique.indexOf(rule);
-    const id = i < 0 ? undefined : this.indexes[i]!.get(key);
+    // `key` comes from uniqueKey: "s" + the normalised string, or a typed form of the rest.
+    const index = i < 0 ? undefined : this.indexes[i]!;
+    const id = index === undefined ? undefined : key.startsWith("s") ? index.strings.get(key.slice(1)) : index.others.get(key);
     return id === undefined ? undefined : this.rows.get(id);
   }
 
@@ -79,11 +81,31 @@ export class Table {
     for (let i = 0; i < unique.length; i++) {
       const raw = uniqueRaw(row.data, unique[i]!);
       if (raw === undefined) continue;
-      const index = this.indexes[i]!;
-      const key = uniqueKey(unique[i]!, raw);
+      const rule = unique[i]!;
+      const index = typeof raw === "string" ? this.indexes[i]!.strings : this.indexes[i]!.others;
+      const key = typeof raw === "string" ? stringKey(rule, raw) : uniqueKey(rule, raw);
       if (index.get(key) === row.id) index.delete(key);
     }
   }
+}
+
+/** Per unique attribute: string values keyed by themselves (lower-cased unless caseExact;
+ * V8 returns an already lower-case string as is, so the key shares the stored value rather
+ * than holding a prefixed copy per resource), numbers and booleans by uniqueKey. */
+interface UniqueIndex {
+  readonly strings: KeyIndex<string>;
+  readonly others: KeyIndex<string>;
+}
+
+const stringKey = (rule: UniqueRule, value: string): string => (rule.caseExact ? value : value.toLowerCase());
+
+function lookUp(index: UniqueIndex, rule: UniqueRule, raw: string | number | boolean): string | undefined {
+  return typeof raw === "string" ? index.strings.get(stringKey(rule, raw)) : index.others.get(uniqueKey(rule, raw));
+}
+
+function store(index: UniqueIndex, rule: UniqueRule, raw: string | number | boolean, id: string): void {
+  if (typeof raw === "string") index.strings.set(stringKey(rule, raw), id);
+  else index.others.set(uniqueKey(rule, raw), id);
 }
 
 function externalIdOf(row: StoredResource): string | undefined {
