@@ -73,9 +73,12 @@ export function shapeOf(filter: Filter, maxNodes: number): Shape | undefined {
 const templates = new WeakMap<ResourceTypeIndex, Map<string, Template>>();
 /** Shapes kept per resource type; the oldest is dropped first (distinct shapes are few). */
 const MAX_SHAPES = 500;
+/** Longer keys (filters of a hundred-odd terms) are not kept: they rarely recur, and bound the memory held. */
+const MAX_KEY = 4_096;
 
 export function rememberShape(index: ResourceTypeIndex, shape: Shape, bind: Bind, recipes: readonly Recipe[]): void {
   if (recipes.length !== shape.leaves.length) return; // not one constant per leaf: never reuse
+  if (shape.key.length > MAX_KEY) return;
   let byKey = templates.get(index);
   if (!byKey) templates.set(index, (byKey = new Map()));
   if (byKey.size >= MAX_SHAPES) byKey.delete(byKey.keys().next().value!);
