@@ -96,7 +96,7 @@ async function benchPostgres(): Promise<void> {
   try {
     const rate = await seed(N, 8, (i) => p.tenant.create("User", benchUser(i)));
     console.log(`  seed   ${rate.toFixed(0)} users/s (8 concurrent writers, one transaction per create)`);
-    await p.pool.query("VACUUM ANALYZE scim_resource");
+    await p.pool.query("VACUUM ANALYZE scim_resource, scim_value");
     await storeQueries(p.tenant);
     await explainPostgres(p.pool, TENANT, [`userName eq "${userName(5)}"`, EMAILS, `externalId eq "ext-5"`, `displayName eq "Ada Lovelace 100"`]);
     await httpQueries(["postgres", PG_URL, schema]);

@@ -164,7 +164,8 @@ describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
     }
     await pg.query(`INSERT INTO res (type, id, created, last_modified, data) VALUES ${values.join(", ")}`, params);
     await pg.exec(`CREATE TABLE vals (type text NOT NULL, id text NOT NULL, attr text NOT NULL, elem jsonb NOT NULL,
-      elem_value text GENERATED ALWAYS AS (elem->>'value') STORED, elem_type text GENERATED ALWAYS AS (elem->>'type') STORED)`);
+      elem_value text GENERATED ALWAYS AS (elem->>'value') STORED, elem_type text GENERATED ALWAYS AS (elem->>'type') STORED,
+      elem_value_l text GENERATED ALWAYS AS (lower(elem->>'value')) STORED, elem_type_l text GENERATED ALWAYS AS (lower(elem->>'type')) STORED)`);
     const side: unknown[][] = [[], [], [], []];
     for (const [type, rows] of [["User", users], ["Group", groups]] as const) {
       for (const r of rows) {
@@ -179,14 +180,23 @@ describe("filterToSql on PostgreSQL (PGlite) equals the evaluator", () => {
     json: target,
     columns: { ...target, columns: { userName: "user_name", "name.familyName": "family_name" } },
   };
-  const pgSide = (type: string): SqlTarget => ({ ...target, values: { table: "vals", owner: "id", scope: [["type", type]], columns: { value: "elem_value", type: "elem_type" } } });
-  for (const [name, t] of [...Object.entries(pgTargets), ["values", undefined] as const]) {
+  const pgSide = (type: string, lowered?: Record<string, string>): SqlTarget => ({
+    ...target,
+    values: { table: "vals", owner: "id", scope: [["type", type]], columns: { value: "elem_value", type: "elem_type" }, ...(lowered ? { lowered } : {}) },
+  });
+  for (const [name, t] of [...Object.entries(pgTargets), ["values", undefined] as const, ["values+lowered", "lowered"] as const]) {
     it.each(cases)(`[${name}] %s: %s`, async (type, _filter, c) => {
-      const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, t ?? pgSide(type), { coerceBooleanStrings: c.coerceBooleanStrings === true });
+      const { sql, params } = filterToSql(parseFilter(c.filter, { lenient: c.lenient === true }), index.resourceType(type)!, t === undefined ? pgSide(type) : t === "lowered" ? pgSide(type, { value: "elem_value_l", type: "elem_type_l" }) : t, { coerceBooleanStrings: c.coerceBooleanStrings === true });
       const res = await pg.query<{ id: string }>(`SELECT id FROM res WHERE type = $1 AND (${sql})`, [type, ...params]);
       expect(res.rows.map((r) => r.id).sort()).toEqual(expected(c));
     });
   }
+
+  it("reads a side table's lowered columns instead of lower-casing every row", () => {
+    const user = filterToSql(parseFilter('emails[type eq "work" and value co "Example"]'), index.resourceType("User")!, pgSide("User", { value: "elem_value_l", type: "elem_type_l" })).sql;
+    expect(user).toContain("e1.elem_type_l = lower($2::text)");
+    expect(user).toContain("strpos(e1.elem_value_l, lower($3::text)) > 0");
+  });
 
   it("lets an expression index on lower(data->>'userName') serve userName eq", async () => {
     const { sql, params } = filterToSql(parseFilter('userName eq "BJENSEN"'), index.resourceType("User")!, { ...target, paramOffset: 0 });

@@ -17,10 +17,16 @@ import { hasElementRows } from "./values.js";
 // COALESCE(…, FALSE); elsewhere it stays bare so expression indexes can serve it.
 
 /** One value to test: a JSON location or a store column. */
-type Value = { readonly ref: JsonRef; readonly sql?: undefined } | { readonly sql: string; readonly nocase?: boolean; readonly ref?: undefined };
+type Value =
+  | { readonly ref: JsonRef; readonly sql?: undefined; readonly lowered?: undefined }
+  /** `lowered`: a column holding exactly lower(sql) (the default lower()), read instead of computing it. */
+  | { readonly sql: string; readonly nocase?: boolean; readonly lowered?: string; readonly ref?: undefined };
 type ValueTest = (v: Value) => string;
 /** Applies a per-value test across every value a path names (EXISTS for multi-valued). */
 type Across = (test: ValueTest) => string;
+
+/** Side-table columns of one element row by sub-attribute name. */
+type ElementColumns = Readonly<Record<string, { readonly sql: string; readonly lowered?: string }>>;
 
 /** Types whose scalar read is the plain text of the JSON value (what a side-table text column holds). */
 const textual = (a: AttributeModel): boolean => a.type === "string" || a.type === "reference" || a.type === "binary";
@@ -101,7 +107,7 @@ export class Translator {
           const across: Across = (test) =>
             this.elementRowsOf(r.extension ? `${r.schema}:${r.attribute.name}` : r.attribute.name, (el, columns) => {
               const column = columns && !sub.multiValued && Object.hasOwn(columns, subKey) ? columns[subKey] : undefined;
-              return column !== undefined && textual(sub) ? test({ sql: column }) : this.each(this.d.child(el, subKey), sub.multiValued, (ref) => test({ ref }));
+              return column !== undefined && textual(sub) ? test(column) : this.each(this.d.child(el, subKey), sub.multiValued, (ref) => test({ ref }));
             });
           return { across, attribute: plan.attribute, path: plan.path };
         }
@@ -133,10 +139,17 @@ export class Translator {
    * one uncorrelated scan of short rows (an index on its scope and attr serves it) instead
    * of iterating every document's array.
    */
-  elementRowsOf(path: string, test: (element: JsonRef, columns: Readonly<Record<string, string>> | undefined) => string): string {
+  elementRowsOf(path: string, test: (element: JsonRef, columns: ElementColumns | undefined) => string): string {
     const values = this.target.values!;
     const m = this.alias();
-    const columns = values.columns && Object.fromEntries(Object.entries(values.columns).map(([k, c]) => [k, `${m}.${c}`]));
+    const columns: ElementColumns | undefined =
+      values.columns &&
+      Object.fromEntries(
+        Object.entries(values.columns).map(([k, c]) => {
+          const l = values.lowered && Object.hasOwn(values.lowered, k) ? values.lowered[k] : undefined;
+          return [k, l === undefined ? { sql: `${m}.${c}` } : { sql: `${m}.${c}`, lowered: `${m}.${l}` }];
+        }),
+      );
     // The body first: its literals may already be bound (a comparison binds before it
     // iterates), and SQLite's positional `?` must follow the text's order.
     const body = test(this.d.root(`${m}.elem`), columns);
@@ -147,12 +160,12 @@ export class Translator {
     return `${values.owner} IN (SELECT ${m}.${key} FROM ${values.table} ${m} WHERE (${body}) AND ${[...scope, attr].join(" AND ")})`;
   }
 
-  elementScope(container: AttributeModel, element: JsonRef, columns?: Readonly<Record<string, string>>): Scope {
+  elementScope(container: AttributeModel, element: JsonRef, columns?: ElementColumns): Scope {
     return {
       across: (path) => {
         const sub = findSubAttribute(container, path);
         const column = columns && !sub.multiValued && textual(sub) && Object.hasOwn(columns, sub.name) ? columns[sub.name] : undefined;
-        if (column !== undefined) return { across: (test) => test({ sql: column }), attribute: sub, path: `${container.name}.${sub.name}` };
+        if (column !== undefined) return { across: (test) => test(column), attribute: sub, path: `${container.name}.${sub.name}` };
         const ref = this.d.child(element, sub.name);
         return { across: (test) => this.each(ref, sub.multiValued, (r) => test({ ref: r })), attribute: sub, path: `${container.name}.${sub.name}` };
       },
@@ -255,7 +268,7 @@ export class Translator {
     const lower = this.target.lower ?? "lower";
     const p = d.param(this.bind(text), "string");
     const y = ci ? `${lower}(${p})` : p;
-    const x = (v: Value) => (ci ? `${lower}(${scalar(v)})` : scalar(v));
+    const x = (v: Value) => (!ci ? scalar(v) : v.lowered !== undefined && lower === "lower" ? v.lowered : `${lower}(${scalar(v)})`);
     const nocase = (v: Value) => ci && v.sql !== undefined && v.nocase === true && d.name === "sqlite" && lower === "lower";
     switch (op) {
       case "eq":

@@ -25,6 +25,9 @@ export interface SqlValueTable {
   readonly scope: readonly (readonly [column: string, value: unknown])[];
   /** Sub-attribute name -> text column holding elem's key (string-typed sub-attributes only). */
   readonly columns?: Readonly<Record<string, string>>;
+  /** Sub-attribute name -> column holding exactly lower(<its `columns` column>) (PostgreSQL:
+   * a stored generated column), read instead of lower-casing every row at query time. */
+  readonly lowered?: Readonly<Record<string, string>>;
 }
 
 /** One side row of a resource: canonical attribute path and element JSON. */

