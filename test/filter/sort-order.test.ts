@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AttributeModel } from "../../src/runtime/manifest/model.js";
-import { compareAttributeValues } from "../../src/runtime/filter/index.js";
-import { compareSortableValues, foldCompare, sortableValue } from "../../src/runtime/filter/evaluate/compare.js";
+import { compareAttributeValues, compareSortableValues, sortableValue } from "../../src/runtime/filter/index.js";
+import { foldCompare } from "../../src/runtime/filter/evaluate/compare.js";
 import { generateUsers } from "./generate.js";
 import { filterTestIndex, TEST_EXT } from "./test-manifest.js";
 

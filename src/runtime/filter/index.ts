@@ -4,7 +4,7 @@ export type * from "./ast.js";
 export { FILTER_LIMITS, type FilterOptions } from "./options.js";
 export { parseFilter, parsePatchPath } from "./parse.js";
 export { compileFilter, compileValueFilter, type CompileOptions, type Matcher } from "./evaluate/compile.js";
-export { compareAttributeValues } from "./evaluate/compare.js";
+export { compareAttributeValues, compareSortableValues, sortableValue } from "./evaluate/compare.js";
 export { parseDateTime } from "./evaluate/datetime.js";
 export { printFilter } from "./print.js";
 export { canonicalizeFilter } from "./canonical.js";
