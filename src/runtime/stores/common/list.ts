@@ -1,4 +1,4 @@
-import { compareAttributeValues, compileFilter } from "../../filter/index.js";
+import { compareSortableValues, compileFilter, sortableValue } from "../../filter/index.js";
 import { ScimError } from "../../errors.js";
 import type { Filter } from "../../filter/ast.js";
 import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
@@ -81,12 +81,13 @@ function sortAndPage(hits: StoredResource[], key: SortKey | undefined, query: St
   const { offset, limit } = pageBounds(query.startIndex, query.count);
   if (!key) return { totalResults: hits.length, resources: hits.slice(offset, offset + limit) };
   const sign = query.sortOrder === "descending" ? -1 : 1;
-  const decorated = hits.map((row) => ({ row, value: sortValue(key.meta ? withMeta(row) : (row.data as View), key) }));
+  // Each row's sort value is typed once (a dateTime parsed n times, not n log n times).
+  const decorated = hits.map((row) => ({ row, value: sortableValue(sortValue(key.meta ? withMeta(row) : (row.data as View), key), key.attribute) }));
   decorated.sort((a, b) => {
     // The kernel's comparator (RFC 7644 §3.4.2.3): a missing value is greater than any value,
     // so it comes last ascending and first descending. Ties break on id in the same
     // direction, so (sort value, id) is a total order a keyset cursor can resume from.
-    const c = compareAttributeValues(a.value, b.value, key.attribute);
+    const c = compareSortableValues(a.value, b.value);
     if (c !== 0) return sign * c;
     return sign * (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
   });
