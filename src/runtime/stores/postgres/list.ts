@@ -50,7 +50,7 @@ export interface ListSql {
   /** The page query; LIMIT and OFFSET are its last two parameters. */
   readonly page: { readonly sql: string; readonly params: unknown[] };
   /** Unsorted and filtered: the matching seqs found once, counted and paged in one
-   * statement (each row carries scim_total); undefined otherwise. */
+   * statement (each row carries scim_total); its last parameters are OFFSET and LIMIT. */
   readonly counted?: { readonly sql: string; readonly params: unknown[] };
 }
 
@@ -71,12 +71,15 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
   const orderBy = sort ? `${sort.sql}, r.id COLLATE "C" ${descending ? "DESC" : "ASC"}` : "r.seq";
   const all = [...params, ...(sort?.params ?? [])];
   const { offset, limit } = pageBounds(query.startIndex, query.count);
-  const hits = keys ? `SELECT k.seq FROM (${keys.sql}) k GROUP BY k.seq` : `SELECT r.seq ${from}`;
+  // The matching seqs as one sorted array (one pass: a sort, no hash table or temporary
+  // result), whose length is totalResults and whose slice is the page.
+  const hits = keys ? `SELECT array_agg(DISTINCT k.seq ORDER BY k.seq) AS seqs FROM (${keys.sql}) k` : `SELECT array_agg(r.seq ORDER BY r.seq) AS seqs ${from}`;
   const hitParams = keys ? [tenant, rules.name, ...keys.params] : params;
+  const [o, l] = [`$${hitParams.length + 1}::int`, `$${hitParams.length + 2}::int`];
   const counted = where && !sort
     ? {
-        sql: `WITH hit AS MATERIALIZED (${hits}) SELECT (SELECT count(*) FROM hit) AS scim_total, ${SELECT} FROM scim_resource r WHERE r.tenant = $1 AND r.type = $2 AND r.seq IN (SELECT seq FROM hit ORDER BY seq LIMIT $${hitParams.length + 1} OFFSET $${hitParams.length + 2}) ORDER BY r.seq`,
-        params: [...hitParams, limit, offset],
+        sql: `WITH hit AS (${hits}) SELECT cardinality(hit.seqs) AS scim_total, ${SELECT} FROM hit JOIN scim_resource r ON r.tenant = $1 AND r.type = $2 AND r.seq = ANY (hit.seqs[${o} + 1 : ${o} + ${l}]) ORDER BY r.seq`,
+        params: [...hitParams, offset, limit],
       }
     : undefined;
   return {
