@@ -8,6 +8,7 @@ import { caseInsensitive, invalid, typedLiteral, type CompileOptions } from "../
 import { findSubAttribute, resourcePlan, valuePathTarget } from "../evaluate/scope.js";
 import { postgres, sqlite, type Dialect, type JsonRef } from "./dialect.js";
 import type { SqlColumn, SqlFragment, SqlTarget } from "./target.js";
+import { elementRowsOf, textual, type ElementColumns } from "./side-rows.js";
 import { hasElementRows } from "./values.js";
 
 // Filter AST -> parameterised WHERE fragment with the evaluator's exact semantics: same
@@ -24,12 +25,6 @@ type Value =
 type ValueTest = (v: Value) => string;
 /** Applies a per-value test across every value a path names (EXISTS for multi-valued). */
 type Across = (test: ValueTest) => string;
-
-/** Side-table columns of one element row by sub-attribute name. */
-type ElementColumns = Readonly<Record<string, { readonly sql: string; readonly lowered?: string }>>;
-
-/** Types whose scalar read is the plain text of the JSON value (what a side-table text column holds). */
-const textual = (a: AttributeModel): boolean => a.type === "string" || a.type === "reference" || a.type === "binary";
 
 const SQL_OPS = { eq: "=", ne: "=", gt: ">", ge: ">=", lt: "<", le: "<=" } as const;
 
@@ -105,7 +100,7 @@ export class Translator {
         if (subKey !== undefined && this.target.values && hasElementRows(r.attribute)) {
           const sub = plan.attribute;
           const across: Across = (test) =>
-            this.elementRowsOf(r.extension ? `${r.schema}:${r.attribute.name}` : r.attribute.name, (el, columns) => {
+            elementRowsOf(this, r.extension ? `${r.schema}:${r.attribute.name}` : r.attribute.name, (el, columns) => {
               const column = columns && !sub.multiValued && Object.hasOwn(columns, subKey) ? columns[subKey] : undefined;
               return column !== undefined && textual(sub) ? test(column) : this.each(this.d.child(el, subKey), sub.multiValued, (ref) => test({ ref }));
             });
@@ -125,39 +120,13 @@ export class Translator {
         const base = v.resolved.extension ? this.d.child(root, v.resolved.schema) : root;
         const top = this.d.child(base, v.attribute.name);
         if (this.target.values && hasElementRows(v.attribute)) {
-          return this.elementRowsOf(v.resolved.path, (el, columns) => this.node(inner, false, this.elementScope(v.attribute, el, columns)));
+          return elementRowsOf(this, v.resolved.path, (el, columns) => this.node(inner, false, this.elementScope(v.attribute, el, columns)));
         }
         const body = (el: JsonRef) => this.node(inner, false, this.elementScope(v.attribute, el));
         if (v.attribute.multiValued) return this.each(top, true, body, true);
         return `(${this.d.isObject(top)} AND ${body(top)})`;
       },
     };
-  }
-
-  /**
-   * `owner IN (rows of attribute \`path\` whose element passes \`test\`)` over the side table:
-   * one uncorrelated scan of short rows (an index on its scope and attr serves it) instead
-   * of iterating every document's array.
-   */
-  elementRowsOf(path: string, test: (element: JsonRef, columns: ElementColumns | undefined) => string): string {
-    const values = this.target.values!;
-    const m = this.alias();
-    const columns: ElementColumns | undefined =
-      values.columns &&
-      Object.fromEntries(
-        Object.entries(values.columns).map(([k, c]) => {
-          const l = values.lowered && Object.hasOwn(values.lowered, k) ? values.lowered[k] : undefined;
-          return [k, l === undefined ? { sql: `${m}.${c}` } : { sql: `${m}.${c}`, lowered: `${m}.${l}` }];
-        }),
-      );
-    // The body first: its literals may already be bound (a comparison binds before it
-    // iterates), and SQLite's positional `?` must follow the text's order.
-    const body = test(this.d.root(`${m}.elem`), columns);
-    const scope = values.scope.map(([column, value]) => `${m}.${column} = ${this.bind(value)}`);
-    const attr = `${m}.attr = ${this.d.name === "postgres" ? `${this.bind(path)}::text` : this.bind(path)}`;
-    const key = values.key ?? "id";
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new TypeError(`SqlValueTable.key must name a column, not ${JSON.stringify(key)}`);
-    return `${values.owner} IN (SELECT ${m}.${key} FROM ${values.table} ${m} WHERE (${body}) AND ${[...scope, attr].join(" AND ")})`;
   }
 
   elementScope(container: AttributeModel, element: JsonRef, columns?: ElementColumns): Scope {
