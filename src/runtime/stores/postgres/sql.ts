@@ -36,8 +36,10 @@ export const SQL = {
   // trip as the write; a concurrent insert of the same key waits for the other to commit.
   // $4 NULL: the database's clock, so many instances share one (to the millisecond, as
   // meta shows it; a filter on meta.lastModified then compares what clients saw).
+  // The clock is read once: two clock_timestamp() calls may straddle a millisecond, and
+  // a new resource's created must equal its lastModified.
   insert: `INSERT INTO scim_resource (tenant, type, id, version, created, last_modified, data)
-           VALUES ($1, $2, $3, 1, ${CLOCK("$4")}, ${CLOCK("$4")}, $5::jsonb) ON CONFLICT DO NOTHING RETURNING created`,
+           SELECT $1, $2, $3, 1, c.at, c.at, $5::jsonb FROM (SELECT ${CLOCK("$4")} AS at) c ON CONFLICT DO NOTHING RETURNING created`,
   // RFC 7644 §3.14 optimistic concurrency: the version predicate is the check.
   update: `UPDATE scim_resource SET version = version + 1, last_modified = COALESCE($5::timestamptz, GREATEST(${CLOCK("NULL")}, last_modified)), data = $6::jsonb
            WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4 RETURNING last_modified`,
