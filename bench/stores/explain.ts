@@ -41,7 +41,7 @@ export async function explainPostgres(pool: pg.Pool, tenant: string, filters: st
     const filter = parseFilter(text);
     const pin = pinned(rules, filter);
     const plans: [string, string, unknown[]][] = [];
-    if (pin?.kind === "unique") plans.push(["unique probe", SQL.uniqueOwner, [tenant, "User", pin.rule.path, pin.key]]);
+    if (pin?.kind === "unique") plans.push(["unique probe", SQL.getByUnique, [tenant, "User", pin.rule.path, pin.key]]);
     else {
       const sql = pgListSql(tenant, rules, { filter, startIndex: 1, count: 100 });
       if (sql.counted) plans.push(["count+page", sql.counted.sql, sql.counted.params]);

@@ -5,7 +5,7 @@ import { notFound, staleVersion, unknownResourceType } from "../common/errors.js
 import type { TypeRules } from "../common/rules.js";
 import { isConnectionError, toScimError } from "./errors.js";
 import { listPostgresKeyset } from "./keyset.js";
-import { listPostgres } from "./list.js";
+import { listPinned, listPostgres } from "./list.js";
 import type { PgClient, PgPool } from "./pool.js";
 import { iso, SQL, toStored, type ResourceRow } from "./sql.js";
 import { syncValues } from "./values.js";
@@ -118,6 +118,12 @@ export class PgTenantStore implements TenantStore {
     const rules = this.rules(resourceType);
     // Cursor pages (RFC 9865): one indexed keyset statement, never an OFFSET.
     if (query.keyset) return transaction(this.c, true, (client) => listPostgresKeyset(client, this.tenant, rules, query));
+    try {
+      const hit = await listPinned(this.c.pool, this.tenant, rules, query);
+      if (hit) return hit;
+    } catch (e) {
+      throw toScimError(e, true);
+    }
     return transaction(this.c, true, (client) => listPostgres(client, this.tenant, rules, query));
   }
 
