@@ -1,4 +1,4 @@
-import type { KeysetPosition, StoreQuery } from "../contract.js";
+import type { KeysetPosition, StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 
 // The keyset condition and order for the SQL stores (RFC 9865 cursors), in the order
 // sortToSql writes: ascending puts a missing value (NULL) last, descending first (RFC 7644
@@ -43,4 +43,28 @@ function condition(after: KeysetPosition, sort: string, id: string, descending: 
 /** sortToSql's fragment without its direction: the bare sort expression. */
 export function sortExpression(sql: string): string {
   return sql.replace(/ (ASC NULLS LAST|DESC NULLS FIRST)$/, "");
+}
+
+/** A row of a keyset page: the resource columns plus the sort value as `scim_k`. */
+export type KeyedRow<R extends { id: string }> = R & { scim_k?: string | number | null };
+
+/** The page from a statement that fetched `limit + 1` rows: whether more follow, and the
+ * positions of its first and last rows (what the cursors resume from). */
+export function keysetPage<R extends { id: string }>(
+  rows: KeyedRow<R>[],
+  limit: number,
+  totalResults: number,
+  sorted: boolean,
+  toStored: (row: R) => StoredResource,
+): StoreListResult {
+  const more = rows.length > limit;
+  if (more) rows.pop();
+  const position = (r: KeyedRow<R>): KeysetPosition => (sorted ? { id: r.id, value: r.scim_k ?? null } : { id: r.id });
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return {
+    totalResults,
+    resources: rows.map((r) => toStored(r)),
+    keyset: { ...(first ? { first: position(first) } : {}), ...(last ? { last: position(last) } : {}), more },
+  };
 }

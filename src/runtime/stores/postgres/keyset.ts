@@ -1,7 +1,7 @@
 import { filterToSql, sortToSql, type SqlTarget } from "../../filter/index.js";
 import type { StoreListResult, StoreQuery } from "../contract.js";
 import { pageBounds } from "../common/errors.js";
-import { keysetSql, sortExpression } from "../common/keyset-sql.js";
+import { keysetPage, keysetSql, sortExpression, type KeyedRow } from "../common/keyset-sql.js";
 import type { TypeRules } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { toStored, type ResourceRow } from "./sql.js";
@@ -22,8 +22,6 @@ const target = (paramOffset: number): SqlTarget => ({
 
 const ID = `r.id COLLATE "C"`;
 
-type KeyedRow = ResourceRow & { scim_k?: string | null };
-
 export async function listPostgresKeyset(client: PgClient, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
   const index = rules.index;
   const where = query.filter ? filterToSql(query.filter, index, { ...target(2), values: valueTable(tenant, rules.name) }) : undefined;
@@ -37,15 +35,6 @@ export async function listPostgresKeyset(client: PgClient, tenant: string, rules
   let n = params.length;
   const keyset = keysetSql(query, sort, ID, () => `$${++n}`);
   const select = `SELECT r.id, r.type, r.version, r.created, r.last_modified, r.data${sort ? `, (${sort})::text AS scim_k` : ""} ${from}${keyset.where} ORDER BY ${keyset.orderBy} LIMIT $${++n}`;
-  const rows = (await client.query<KeyedRow>(select, [...params, ...keyset.params, limit + 1])).rows;
-  const more = rows.length > limit;
-  if (more) rows.pop();
-  const position = (r: KeyedRow) => (sort ? { id: r.id, value: r.scim_k ?? null } : { id: r.id });
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  return {
-    totalResults: total,
-    resources: rows.map((r) => toStored(r)),
-    keyset: { ...(first ? { first: position(first) } : {}), ...(last ? { last: position(last) } : {}), more },
-  };
+  const rows = (await client.query<KeyedRow<ResourceRow>>(select, [...params, ...keyset.params, limit + 1])).rows;
+  return keysetPage(rows, limit, total, sort !== undefined, toStored);
 }

@@ -2,7 +2,7 @@ import { filterToSql, sortToSql, type SqlTarget } from "../../filter/index.js";
 import type { Filter } from "../../filter/ast.js";
 import type { StoreListResult, StoreQuery } from "../contract.js";
 import { pageBounds } from "../common/errors.js";
-import { keysetSql, sortExpression } from "../common/keyset-sql.js";
+import { keysetPage, keysetSql, sortExpression, type KeyedRow } from "../common/keyset-sql.js";
 import type { TypeRules } from "../common/rules.js";
 import { ScimError } from "../../errors.js";
 import { listSqlite, SQLITE_TARGET } from "./list.js";
@@ -32,8 +32,6 @@ function nonAscii(f: Filter): boolean {
   }
 }
 
-type KeyedRow = ResourceRow & { scim_k?: string | number | null };
-
 export async function listSqliteKeyset(c: SqliteContext, tenant: string, rules: TypeRules, query: StoreQuery): Promise<StoreListResult> {
   const index = rules.index;
   // As list(): ASCII literals may use the NOCASE columns; others fold like the evaluator.
@@ -59,15 +57,6 @@ export async function listSqliteKeyset(c: SqliteContext, tenant: string, rules: 
   const { limit } = pageBounds(1, query.count);
   if (limit === 0) return { totalResults: total, resources: [], keyset: { more: false } };
   const select = `SELECT ${SELECT}${sort ? `, ${sort} AS scim_k` : ""} ${from}${keyset.where} ORDER BY ${keyset.orderBy} LIMIT ?`;
-  const rows = c.prepared(select).all(...params, ...keyset.params, limit + 1) as KeyedRow[];
-  const more = rows.length > limit;
-  if (more) rows.pop();
-  const position = (r: KeyedRow) => (sort ? { id: r.id, value: r.scim_k ?? null } : { id: r.id });
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  return {
-    totalResults: total,
-    resources: rows.map(toStored),
-    keyset: { ...(first ? { first: position(first) } : {}), ...(last ? { last: position(last) } : {}), more },
-  };
+  const rows = c.prepared(select).all(...params, ...keyset.params, limit + 1) as KeyedRow<ResourceRow>[];
+  return keysetPage(rows, limit, total, sort !== undefined, toStored);
 }
