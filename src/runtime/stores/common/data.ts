@@ -61,6 +61,15 @@ function freezeDeep(value: unknown): void {
  * Copied through JSON: V8 lays JSON.parse results out compactly, and a "__proto__" key
  * stays an own data property, never a prototype. */
 export function freezeResource(data: ResourceData, id: string): ResourceData {
+  const out = JSON.parse(JSON.stringify(ownCopy(data, id))) as ResourceData;
+  out.id = id; // the caller's string: a store keeps one copy of each id, not two
+  freezeDeep(out);
+  return out;
+}
+
+/** `data`'s top level with `id` set and `meta` dropped (400 when nested too deep); nested
+ * values are the caller's, so it is only for serialising. */
+export function ownCopy(data: ResourceData, id: string): ResourceData {
   checkDepth(data, 0, "resource");
   const top: Record<string, unknown> = {};
   for (const key of Object.keys(data)) {
@@ -70,10 +79,7 @@ export function freezeResource(data: ResourceData, id: string): ResourceData {
     else top[key] = data[key];
   }
   top.id = id;
-  const out = JSON.parse(JSON.stringify(top)) as ResourceData;
-  out.id = id; // the caller's string: a store keeps one copy of each id, not two
-  freezeDeep(out);
-  return out;
+  return top;
 }
 
 /** The caller-chosen id of a new resource; a missing id is a kernel bug, not client input. */

@@ -1,8 +1,7 @@
-import { ScimError } from "../../errors.js";
-import { compareAttributeValues } from "../../filter/index.js";
+import { compareSortableValues, sortableValue } from "../../filter/index.js";
 import type { KeysetPosition, StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 import { pageBounds } from "./errors.js";
-import { compileMatch, sortKeyOf } from "./list.js";
+import { compileMatch, eachRowSliced, sortKeyOf, type RowSource } from "./list.js";
 import type { TypeRules } from "./rules.js";
 import { sortValue, withMeta, type SortKey, type View } from "./view.js";
 
@@ -11,17 +10,20 @@ import { sortValue, withMeta, type SortKey, type View } from "./view.js";
 // comparator, or id alone without sortBy, so a page resumes strictly after the last row
 // it returned however many rows were inserted or deleted in between.
 
-type Position = { readonly id: string; readonly value: unknown };
+/** `value` is the raw sort value (what a cursor carries), `sortable` its sortableValue:
+ * each row is typed once, not on every comparison. */
+type Position = { readonly id: string; readonly value: unknown; readonly sortable: string | number | undefined };
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-type Order = (aId: string, aValue: unknown, bId: string, bValue: unknown) => number;
+type Sortable = string | number | undefined;
+type Order = (aId: string, a: Sortable, bId: string, b: Sortable) => number;
 
 function order(key: SortKey | undefined, descending: boolean): Order {
   const sign = descending ? -1 : 1;
   if (!key) return (aId, _a, bId) => sign * byId(aId, bId);
-  return (aId, aValue, bId, bValue) => {
-    const c = compareAttributeValues(aValue, bValue, key.attribute);
+  return (aId, a, bId, b) => {
+    const c = compareSortableValues(a, b);
     return sign * (c !== 0 ? c : byId(aId, bId));
   };
 }
@@ -31,44 +33,31 @@ function portable(value: unknown): string | number | boolean | null {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
 }
 
-const SLICE = 2048;
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 /** As listRowsSliced: past ~10 ms the scan yields between slices, and past `timeoutMs` it
  * stops with 400 tooMany rather than hold the server. */
-export async function keysetRows(rules: TypeRules, rows: readonly StoredResource[], query: StoreQuery, timeoutMs = Infinity): Promise<StoreListResult> {
+export async function keysetRows(rules: TypeRules, rows: RowSource, query: StoreQuery, timeoutMs = Infinity): Promise<StoreListResult> {
   const key = sortKeyOf(rules, query.sortBy);
   const match = compileMatch(rules, query);
   const { limit } = pageBounds(1, query.count);
   const cmp = order(key, query.sortOrder === "descending");
-  const compare = (a: Position, b: Position): number => cmp(a.id, a.value, b.id, b.value);
+  const compare = (a: Position, b: Position): number => cmp(a.id, a.sortable, b.id, b.sortable);
   const after = query.keyset?.after;
-  const from: Position | undefined = after && { id: after.id, value: after.value ?? undefined };
+  const from: Position | undefined = after && { id: after.id, value: after.value, sortable: key && sortableValue(after.value ?? undefined, key.attribute) };
   let total = 0;
   // The best limit+1 candidates in a max-heap (worst on top): O(n log k) and one compare
   // for most rows, instead of sorting every row after the position on every page.
   const k = limit + 1;
   const heap: Candidate[] = [];
-  const started = performance.now();
-  let lastYield = started;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (i % SLICE === SLICE - 1) {
-      const now = performance.now();
-      if (now - started > timeoutMs) throw ScimError.badRequest("tooMany", `the query needs more than ${timeoutMs} ms to evaluate over this tenant's resources; narrow the filter`);
-      if (now - lastYield > 10) {
-        await yieldToEventLoop();
-        lastYield = performance.now();
-      }
-    }
-    if (match && !match(row)) continue;
+  await eachRowSliced(rows, timeoutMs, (row) => {
+    if (match && !match(row)) return;
     total++;
     const value = key ? sortValue(key.meta ? withMeta(row) : (row.data as View), key) : undefined;
-    if (from && cmp(row.id, value, from.id, from.value) <= 0) continue;
+    const sortable = key && sortableValue(value, key.attribute);
+    if (from && cmp(row.id, sortable, from.id, from.sortable) <= 0) return;
     // A candidate object only for rows that enter the heap.
-    if (heap.length < k) push(heap, { row, id: row.id, value }, compare);
-    else if (cmp(row.id, value, heap[0]!.id, heap[0]!.value) < 0) replaceTop(heap, { row, id: row.id, value }, compare);
-  }
+    if (heap.length < k) push(heap, { row, id: row.id, value, sortable }, compare);
+    else if (cmp(row.id, sortable, heap[0]!.id, heap[0]!.sortable) < 0) replaceTop(heap, { row, id: row.id, value, sortable }, compare);
+  });
   const more = limit > 0 && heap.length > limit;
   const page = heap.sort(compare).slice(0, limit);
   const position = (p: Position): KeysetPosition => (key ? { id: p.id, value: portable(p.value) } : { id: p.id });

@@ -45,28 +45,29 @@ export function listRows(rules: TypeRules, rows: Iterable<StoredResource>, query
   return sortAndPage(hits, key, query);
 }
 
+/** Rows read one at a time (an array is one): the memory store decodes each row on read,
+ * so only the rows a list keeps stay alive. A row deleted since the list began is undefined. */
+export interface RowSource {
+  readonly length: number;
+  at(index: number): StoredResource | undefined;
+}
+
 const SLICE = 2048;
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/**
- * listRows for large candidate sets: the filter runs over slices of rows, yielding to the
- * event loop between slices once ~10 ms have passed, and stops with 400 tooMany past
- * `timeoutMs` — a 200-term filter over 100k resources must not stall the server.
- */
-export async function listRowsSliced(rules: TypeRules, rows: readonly StoredResource[], query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
-  const key = sortKeyOf(rules, query.sortBy);
-  const match = compileMatch(rules, query);
-  if (!match) return sortAndPage(rows.slice(), key, query);
-  const hits: StoredResource[] = [];
+/** Calls `visit` with every row of `rows`; past ~10 ms it yields to the event loop between
+ * slices, and past `timeoutMs` it stops with 400 tooMany, so a 200-term filter over 100k
+ * resources does not stall the server. */
+export async function eachRowSliced(rows: RowSource, timeoutMs: number, visit: (row: StoredResource) => void): Promise<void> {
   const started = performance.now();
   let lastYield = started;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (match(row)) hits.push(row);
+    const row = rows.at(i);
+    if (row) visit(row);
     if (i % SLICE === SLICE - 1) {
       const now = performance.now();
       if (now - started > timeoutMs) {
-        throw ScimError.badRequest("tooMany", `the filter needs more than ${timeoutMs} ms to evaluate over this tenant's resources; narrow it`);
+        throw ScimError.badRequest("tooMany", `the query needs more than ${timeoutMs} ms to evaluate over this tenant's resources; narrow the filter`);
       }
       if (now - lastYield > 10) {
         await yieldToEventLoop();
@@ -74,7 +75,34 @@ export async function listRowsSliced(rules: TypeRules, rows: readonly StoredReso
       }
     }
   }
-  return sortAndPage(hits, key, query);
+}
+
+/** listRows for large candidate sets, evaluated in slices (eachRowSliced). Unsorted, only
+ * the requested page is kept; the other matches are just counted. */
+export async function listRowsSliced(rules: TypeRules, rows: RowSource, query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
+  const key = sortKeyOf(rules, query.sortBy);
+  const match = compileMatch(rules, query);
+  const hits: StoredResource[] = [];
+  const { offset, limit } = pageBounds(query.startIndex, query.count);
+  if (!match && !key) {
+    // Nothing to evaluate: only the page's rows are read.
+    for (let i = offset; i < Math.min(rows.length, offset + limit); i++) {
+      const row = rows.at(i);
+      if (row) hits.push(row);
+    }
+    return { totalResults: rows.length, resources: hits };
+  }
+  if (key) {
+    await eachRowSliced(rows, timeoutMs, (row) => (!match || match(row)) && hits.push(row));
+    return sortAndPage(hits, key, query);
+  }
+  let total = 0;
+  await eachRowSliced(rows, timeoutMs, (row) => {
+    if (match && !match(row)) return;
+    if (total >= offset && total < offset + limit) hits.push(row);
+    total++;
+  });
+  return { totalResults: total, resources: hits };
 }
 
 function sortAndPage(hits: StoredResource[], key: SortKey | undefined, query: StoreQuery): StoreListResult {

@@ -1,7 +1,7 @@
 import type { Filter } from "../../filter/ast.js";
-import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
+import type { StoreListResult, StoreQuery } from "../contract.js";
 import { keysetRows } from "../common/keyset.js";
-import { listRowsSliced } from "../common/list.js";
+import { listRowsSliced, type RowSource } from "../common/list.js";
 import { pinned } from "../common/pinned.js";
 import type { Table } from "./table.js";
 
@@ -19,24 +19,29 @@ function externalIdEq(filter: Filter, table: Table): string | undefined {
   return r && !r.extension && !r.subAttribute && r.attribute.name === "externalId" ? filter.value : undefined;
 }
 
-function candidates(table: Table, query: StoreQuery): readonly StoredResource[] {
+/** The ids a query must look at, in creation order: one when the filter pins a unique
+ * value or externalId, else every id (a snapshot, so writes during a sliced scan do not
+ * shift what this list sees). */
+function candidates(table: Table, query: StoreQuery): readonly string[] {
   const pin = query.filter && pinned(table.rules, query.filter);
   const ext = !pin && query.filter ? externalIdEq(query.filter, table) : undefined;
   if (ext !== undefined) {
     const ids = table.idsByExternalId(ext);
     if (ids === undefined) return [];
     // One holder: O(1). Several (rare): scan, which keeps creation order.
-    if (typeof ids === "string") return [table.rows.get(ids)!];
+    if (typeof ids === "string") return [ids];
   }
-  // A snapshot: writes during a sliced scan do not shift what this list sees.
-  if (!pin) return [...table.rows.values()];
-  const row = pin.kind === "id" ? table.rows.get(pin.id) : pin.kind === "unique" ? table.findUniqueKey(pin.rule, pin.key) : undefined;
-  return row ? [row] : [];
+  if (!pin) return table.ids();
+  const row = pin.kind === "id" ? (table.has(pin.id) ? pin.id : undefined) : pin.kind === "unique" ? table.findUniqueKey(pin.rule, pin.key)?.id : undefined;
+  return row === undefined ? [] : [row];
 }
 
 export function listTable(table: Table, query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
   // listRows compiles the filter even when the index finds no candidate, so an invalid
   // filter fails the same way with or without an index.
-  if (query.keyset) return keysetRows(table.rules, candidates(table, query), query, timeoutMs);
-  return listRowsSliced(table.rules, candidates(table, query), query, timeoutMs);
+  const ids = candidates(table, query);
+  // Rows are decoded as the scan reaches them; one deleted meanwhile reads as undefined.
+  const rows: RowSource = { length: ids.length, at: (i) => table.get(ids[i]!) };
+  if (query.keyset) return keysetRows(table.rules, rows, query, timeoutMs);
+  return listRowsSliced(table.rules, rows, query, timeoutMs);
 }

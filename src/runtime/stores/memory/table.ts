@@ -2,15 +2,21 @@ import type { ResourceData, StoredResource } from "../contract.js";
 import { uniqueKey, uniqueRaw } from "../common/data.js";
 import { notUnique } from "../common/errors.js";
 import type { TypeRules, UniqueRule } from "../common/rules.js";
+import { RowArena } from "./arena.js";
 import { KeyIndex } from "./key-index.js";
 
 // One tenant's resources of one type, with a hash index per unique attribute so that
 // `userName eq "…"` (and any unique attribute eq) is an O(1) look-up, and uniqueness is
-// checked without a scan (RFC 7643 §2.2 `uniqueness`).
+// checked without a scan (RFC 7643 §2.2 `uniqueness`). Rows are kept as JSON text in a
+// RowArena and decoded on every read: each reader gets its own copy.
+
+/** What a row is stored as: `[version, created, lastModified, data]`. */
+type RowText = [number, string, string, ResourceData];
 
 export class Table {
-  /** Insertion order is creation order: the default list order. */
-  readonly rows = new Map<string, StoredResource>();
+  /** id -> arena slot. Insertion order is creation order: the default list order. */
+  private readonly slots = new Map<string, number>();
+  private readonly arena = new RowArena();
   private readonly indexes: UniqueIndex[];
   /** externalId -> id, or the ids when several resources share one (externalId is not
    * unique, RFC 7643 §3.1); Entra and Okta look resources up by it. */
@@ -32,10 +38,36 @@ export class Table {
     }
   }
 
-  /** Stores `row`, replacing `previous` (same id) in place and in every index. */
-  put(row: StoredResource, previous?: StoredResource): void {
+  get(id: string): StoredResource | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.decode(id, this.arena.get(slot));
+  }
+
+  has(id: string): boolean {
+    return this.slots.has(id);
+  }
+
+  /** Every id, in creation order (a snapshot: later writes do not change it). */
+  ids(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** False when the row `id` cannot hold `needle` (its UTF-8 JSON text) anywhere: a scan
+   * skips such rows without decoding them. */
+  mayHold(id: string, needle: Buffer): boolean {
+    const slot = this.slots.get(id);
+    return slot !== undefined && this.arena.includes(slot, needle);
+  }
+
+  /** Stores a new version of row `id` (`data` with `id` set and no `meta`), replacing
+   * `previous` in place and in every index. Returns the row as a reader will see it. */
+  put(id: string, version: number, created: string, lastModified: string, data: ResourceData, previous?: StoredResource): StoredResource {
+    const text = JSON.stringify([version, created, lastModified, data] satisfies RowText);
+    const row = this.decode(id, text);
     if (previous) this.unindex(previous);
-    this.rows.set(row.id, row);
+    const slot = this.slots.get(id);
+    if (slot === undefined) this.slots.set(id, this.arena.add(text));
+    else this.arena.set(slot, text);
     const ext = externalIdOf(row);
     if (ext !== undefined) {
       const held = this.externalIds.get(ext);
@@ -46,13 +78,17 @@ export class Table {
     const { unique } = this.rules;
     for (let i = 0; i < unique.length; i++) {
       const raw = uniqueRaw(row.data, unique[i]!);
-      if (raw !== undefined) store(this.indexes[i]!, unique[i]!, raw, row.id);
+      if (raw !== undefined) store(this.indexes[i]!, unique[i]!, raw, id);
     }
+    return row;
   }
 
   remove(row: StoredResource): void {
+    const slot = this.slots.get(row.id);
+    if (slot === undefined) return;
     this.unindex(row);
-    this.rows.delete(row.id);
+    this.slots.delete(row.id);
+    this.arena.remove(slot);
   }
 
   /** The row holding normalised key `key` (see uniqueKey) for unique attribute `rule`. */
@@ -61,12 +97,17 @@ export class Table {
     // `key` comes from uniqueKey: "s" + the normalised string, or a typed form of the rest.
     const index = i < 0 ? undefined : this.indexes[i]!;
     const id = index === undefined ? undefined : key.startsWith("s") ? index.strings.get(key.slice(1)) : index.others.get(key);
-    return id === undefined ? undefined : this.rows.get(id);
+    return id === undefined ? undefined : this.get(id);
   }
 
   /** Ids holding `externalId` (case-exact), at most a few; undefined when none does. */
   idsByExternalId(externalId: string): string | ReadonlySet<string> | undefined {
     return this.externalIds.get(externalId);
+  }
+
+  private decode(id: string, text: string): StoredResource {
+    const [version, created, lastModified, data] = JSON.parse(text) as RowText;
+    return { id, resourceType: this.rules.name, version, created, lastModified, data };
   }
 
   private unindex(row: StoredResource): void {

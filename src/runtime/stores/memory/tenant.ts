@@ -1,5 +1,5 @@
 import type { ResourceData, StoredResource, StoreListResult, StoreQuery, TenantStore, WriteOptions } from "../contract.js";
-import { freezeResource, referencedIds, requireId, withoutReference } from "../common/data.js";
+import { ownCopy, referencedIds, requireId, withoutReference } from "../common/data.js";
 import { danglingReference, notFound, staleVersion, unknownResourceType } from "../common/errors.js";
 import { ScimError } from "../../errors.js";
 import type { TypeRules } from "../common/rules.js";
@@ -21,29 +21,25 @@ export class MemoryTenantStore implements TenantStore {
   async create(resourceType: string, data: ResourceData): Promise<StoredResource> {
     const table = this.table(resourceType);
     const id = requireId(data);
-    if (table.rows.has(id)) throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${table.rules.name}`);
-    const frozen = freezeResource(data, id);
-    table.checkUnique(frozen, id);
-    this.checkReferences(table.rules, frozen);
+    if (table.has(id)) throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${table.rules.name}`);
+    const copy = ownCopy(data, id);
+    table.checkUnique(copy, id);
+    this.checkReferences(table.rules, copy);
     const at = this.now();
-    const row = Object.freeze({ id, resourceType: table.rules.name, version: 1, created: at, lastModified: at, data: frozen });
-    table.put(row);
-    return row;
+    return table.put(id, 1, at, at, copy);
   }
 
   async get(resourceType: string, id: string): Promise<StoredResource | undefined> {
-    return this.table(resourceType).rows.get(id);
+    return this.table(resourceType).get(id);
   }
 
   async replace(resourceType: string, id: string, data: ResourceData, options?: WriteOptions): Promise<StoredResource> {
     const table = this.table(resourceType);
     const previous = this.current(table, id, options);
-    const frozen = freezeResource(data, id);
-    table.checkUnique(frozen, id);
-    if (!options?.keepUnknownReferences) this.checkReferences(table.rules, frozen);
-    const row = Object.freeze({ ...previous, version: previous.version + 1, lastModified: this.now(), data: frozen });
-    table.put(row, previous);
-    return row;
+    const copy = ownCopy(data, id);
+    table.checkUnique(copy, id);
+    if (!options?.keepUnknownReferences) this.checkReferences(table.rules, copy);
+    return table.put(previous.id, previous.version + 1, previous.created, this.now(), copy, previous);
   }
 
   async delete(resourceType: string, id: string, options?: WriteOptions): Promise<void> {
@@ -70,7 +66,7 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   private current(table: Table, id: string, options: WriteOptions | undefined): StoredResource {
-    const row = table.rows.get(id);
+    const row = table.get(id);
     if (!row) throw notFound(table.rules.name, id);
     if (options?.ifVersion !== undefined && options.ifVersion !== row.version) {
       throw staleVersion(table.rules.name, id, options.ifVersion, row.version);
@@ -83,7 +79,7 @@ export class MemoryTenantStore implements TenantStore {
     for (const ref of rules.references) {
       for (const id of referencedIds(data, ref)) {
         if (id === data.id) continue; // a resource may list itself; nothing dangles
-        const found = ref.targets.some((t) => this.tables.get(t.toLowerCase())?.rows.has(id));
+        const found = ref.targets.some((t) => this.tables.get(t.toLowerCase())?.has(id));
         if (!found) throw danglingReference(ref.attribute.name, ref.targets, id);
       }
     }
@@ -91,13 +87,17 @@ export class MemoryTenantStore implements TenantStore {
 
   /** A deleted resource leaves every membership list of this tenant (a new version each). */
   private dropReferencesTo(resourceType: string, id: string): void {
+    // A row that references `id` holds its JSON text (JSON.stringify is deterministic), so
+    // rows without those bytes are skipped undecoded.
+    const needle = Buffer.from(JSON.stringify(id));
     for (const table of this.tables.values()) {
       const refs = table.rules.references.filter((r) => r.targets.includes(resourceType));
       if (!refs.length) continue;
-      for (const row of [...table.rows.values()]) {
+      for (const holderId of table.ids()) {
+        if (!table.mayHold(holderId, needle)) continue;
+        const row = table.get(holderId)!;
         const data = withoutReference(row.data, refs, id);
-        if (!data) continue;
-        table.put(Object.freeze({ ...row, version: row.version + 1, lastModified: this.now(), data }), row);
+        if (data) table.put(row.id, row.version + 1, row.created, this.now(), data, row);
       }
     }
   }

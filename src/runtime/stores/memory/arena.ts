@@ -1,0 +1,138 @@
+// The memory store's rows as UTF-8 JSON in buffers outside V8's heap. Held as object
+// graphs, 100k users were ~2M heap objects (66 MB live): every full GC marked them all, and
+// garbage promoted between them fragmented old space until a server held 260–290 MB. Here
+// a row is a slot number; its bytes live in a chunk, and the heap holds only the id map and
+// the unique indexes.
+//
+// Rows are appended to the active chunk. Chunks have one size once the table is large
+// (1 MB), so malloc reuses freed ones exactly instead of fragmenting, and no write ever
+// copies the whole table. A replaced or removed row's bytes are garbage; a chunk whose
+// live bytes fall under half is evacuated (its rows rewritten into the active chunk) and
+// freed, so at most about half of any full chunk is garbage.
+
+const MIN_CHUNK = 4096;
+const MAX_CHUNK = 1 << 20;
+
+export class RowArena {
+  private readonly chunks: (Buffer | undefined)[] = [];
+  /** Live bytes per chunk. */
+  private readonly chunkLive: number[] = [];
+  private readonly freeChunks: number[] = [];
+  private active = -1;
+  private fill = 0;
+  /** Per slot: its chunk, where its row starts there, and its length (-1: a free slot). */
+  private chunkOf: Int32Array = new Int32Array(64);
+  private starts: Int32Array = new Int32Array(64);
+  private lengths: Int32Array = new Int32Array(64).fill(-1);
+  private readonly freeSlots: number[] = [];
+  private slots = 0;
+  private live = 0;
+
+  /** Stores `text` in a new slot and returns the slot. */
+  add(text: string): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.slots++;
+      if (slot === this.lengths.length) this.growSlots();
+    }
+    const length = Buffer.byteLength(text, "utf8");
+    this.place(slot, length).write(text, this.starts[slot]!, length, "utf8");
+    return slot;
+  }
+
+  /** Replaces the row in `slot`. */
+  set(slot: number, text: string): void {
+    const chunk = this.chunkOf[slot]!;
+    const old = this.lengths[slot]!;
+    const length = Buffer.byteLength(text, "utf8");
+    this.place(slot, length).write(text, this.starts[slot]!, length, "utf8");
+    this.release(chunk, old); // after the write, so an evacuation of the old chunk skips this slot
+  }
+
+  get(slot: number): string {
+    const start = this.starts[slot]!;
+    return this.chunks[this.chunkOf[slot]!]!.toString("utf8", start, start + this.lengths[slot]!);
+  }
+
+  /** Whether the row in `slot` contains `needle`'s bytes (nothing is decoded). */
+  includes(slot: number, needle: Buffer): boolean {
+    const start = this.starts[slot]!;
+    return this.chunks[this.chunkOf[slot]!]!.subarray(start, start + this.lengths[slot]!).includes(needle);
+  }
+
+  remove(slot: number): void {
+    const length = this.lengths[slot]!;
+    this.lengths[slot] = -1;
+    this.freeSlots.push(slot);
+    this.release(this.chunkOf[slot]!, length);
+  }
+
+  /** Bytes of live rows, and bytes allocated for chunks (diagnostics and tests). */
+  get size(): { readonly live: number; readonly allocated: number } {
+    let allocated = 0;
+    for (const chunk of this.chunks) allocated += chunk?.length ?? 0;
+    return { live: this.live, allocated };
+  }
+
+  /** Reserves `length` bytes for `slot` in the active chunk and returns that chunk. */
+  private place(slot: number, length: number): Buffer {
+    if (this.active < 0 || this.fill + length > this.chunks[this.active]!.length) this.openChunk(length);
+    const chunk = this.active;
+    this.chunkOf[slot] = chunk;
+    this.starts[slot] = this.fill;
+    this.lengths[slot] = length;
+    this.fill += length;
+    this.chunkLive[chunk]! += length;
+    this.live += length;
+    return this.chunks[chunk]!;
+  }
+
+  /** Starts a new active chunk with room for `length` bytes: twice the last one, up to 1 MB
+   * (a larger row gets a chunk of its own size). */
+  private openChunk(length: number): void {
+    const last = this.active < 0 ? 0 : this.chunks[this.active]!.length;
+    const size = Math.max(length, Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, 2 * last)));
+    const index = this.freeChunks.pop() ?? this.chunks.length;
+    this.chunks[index] = Buffer.allocUnsafeSlow(size);
+    this.chunkLive[index] = 0;
+    this.active = index;
+    this.fill = 0;
+  }
+
+  /** `length` bytes of chunk `chunk` became garbage. */
+  private release(chunk: number, length: number): void {
+    if (chunk < 0 || length < 0) return;
+    this.chunkLive[chunk]! -= length;
+    this.live -= length;
+    if (chunk === this.active) return;
+    const buffer = this.chunks[chunk]!;
+    if (this.chunkLive[chunk]! * 2 < buffer.length) this.evacuate(chunk);
+  }
+
+  /** Rewrites chunk `chunk`'s live rows into the active chunk and frees it. */
+  private evacuate(chunk: number): void {
+    const buffer = this.chunks[chunk]!;
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (this.chunkOf[slot] !== chunk || this.lengths[slot]! < 0) continue;
+      const start = this.starts[slot]!;
+      const length = this.lengths[slot]!;
+      this.live -= length;
+      const target = this.place(slot, length);
+      buffer.copy(target, this.starts[slot]!, start, start + length);
+    }
+    this.chunks[chunk] = undefined;
+    this.chunkLive[chunk] = 0;
+    this.freeChunks.push(chunk);
+  }
+
+  private growSlots(): void {
+    const grow = (a: Int32Array, fill: number): Int32Array => {
+      const next = new Int32Array(a.length * 2).fill(fill);
+      next.set(a);
+      return next;
+    };
+    this.chunkOf = grow(this.chunkOf, 0);
+    this.starts = grow(this.starts, 0);
+    this.lengths = grow(this.lengths, -1);
+  }
+}

@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { RowArena } from "../../src/runtime/stores/memory/arena.js";
+
+// The memory store's byte arena: any sequence of add / set / remove reads back exactly what
+// a Map would hold, and garbage from replaced or removed rows is reclaimed, so the chunks
+// stay within twice the live rows (plus the active chunk) however many writes there were.
+
+type Op = { kind: "add"; text: string } | { kind: "set"; pick: number; text: string } | { kind: "remove"; pick: number };
+
+const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ minLength: 500, maxLength: 3000 }));
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant("add" as const), text }),
+  fc.record({ kind: fc.constant("set" as const), pick: fc.nat(), text }),
+  fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }),
+);
+
+describe("RowArena", () => {
+  it.each([
+    ["ASCII", '[1,"2026-01-01T00:00:00.000Z","2026-01-01T00:00:00.000Z",{"userName":"bjensen"}]'],
+    ["empty", ""],
+    ["multi-byte UTF-8", '{"displayName":"Zoë Ångström 日本 🙂"}'],
+    ["lone surrogate as JSON escapes it", JSON.stringify("\ud800x")],
+  ])("reads back %s text exactly", (_, t) => {
+    const arena = new RowArena();
+    const slot = arena.add(t);
+    expect(arena.get(slot)).toBe(t);
+  });
+
+  it("finds a needle's bytes within one row only", () => {
+    const arena = new RowArena();
+    const a = arena.add('{"members":[{"value":"u-1"}]}');
+    const b = arena.add('{"members":[{"value":"u-2"}]}');
+    const needle = Buffer.from(JSON.stringify("u-1"));
+    expect([arena.includes(a, needle), arena.includes(b, needle)]).toEqual([true, false]);
+  });
+
+  it("matches a Map model under any sequence of writes, and keeps garbage bounded", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const arena = new RowArena();
+        const model = new Map<number, string>();
+        for (const o of ops) {
+          const slots = [...model.keys()];
+          if (o.kind === "add") model.set(arena.add(o.text), o.text);
+          else if (slots.length && o.kind === "set") {
+            const slot = slots[o.pick % slots.length]!;
+            arena.set(slot, o.text);
+            model.set(slot, o.text);
+          } else if (slots.length && o.kind === "remove") {
+            const slot = slots[o.pick % slots.length]!;
+            arena.remove(slot);
+            model.delete(slot);
+          }
+          const { live, allocated } = arena.size;
+          expect(live).toBe([...model.values()].reduce((n, t) => n + Buffer.byteLength(t), 0));
+          // Every chunk but the active one is at least half live; the active one is at
+          // most 1 MB, or one row's size.
+          expect(allocated).toBeLessThanOrEqual(2 * live + Math.max(1 << 20, 2 * 3000 * 4));
+        }
+        for (const [slot, t] of model) expect(arena.get(slot)).toBe(t);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("rewriting 1,000 rows 50 times holds no more than a few times their bytes", () => {
+    const arena = new RowArena();
+    const row = (i: number, v: number) => JSON.stringify({ id: `id-${i}`, userName: `user${i}`, version: v, pad: "x".repeat(200) });
+    const slots = Array.from({ length: 1000 }, (_, i) => arena.add(row(i, 0)));
+    for (let v = 1; v <= 50; v++) slots.forEach((slot, i) => arena.set(slot, row(i, v)));
+    const { live, allocated } = arena.size;
+    expect(allocated).toBeLessThanOrEqual(2 * live + (1 << 20));
+    slots.forEach((slot, i) => expect(arena.get(slot)).toBe(row(i, 50)));
+  });
+});
