@@ -71,7 +71,10 @@ export function listSql(tenant: string, rules: TypeRules, query: StoreQuery): Li
   const { offset, limit } = pageBounds(query.startIndex, query.count);
   // The matching seqs as one sorted array (one pass: a sort, no hash table or temporary
   // result), whose length is totalResults and whose slice is the page.
-  const hits = keys ? `SELECT array_agg(DISTINCT k.seq ORDER BY k.seq) AS seqs FROM (${keys.sql}) k` : `SELECT array_agg(r.seq ORDER BY r.seq) AS seqs ${from}`;
+  // The side rows in seq order (ORDER BY 1): migration 4's index yields that order for free
+  // under `type eq`, which keeps the planner on that index-only range rather than a scan
+  // of the whole table (twice the CPU at 100k users); DISTINCT … ORDER BY stays the rule.
+  const hits = keys ? `SELECT array_agg(DISTINCT k.seq ORDER BY k.seq) AS seqs FROM (${keys.sql} ORDER BY 1) k` : `SELECT array_agg(r.seq ORDER BY r.seq) AS seqs ${from}`;
   const hitParams = keys ? [tenant, rules.name, ...keys.params] : params;
   const [o, l] = [`$${hitParams.length + 1}::int`, `$${hitParams.length + 2}::int`];
   const counted = where && !sort

@@ -95,6 +95,24 @@ export const MIGRATIONS: readonly Migration[] = [
        WHERE jsonb_typeof(e.value) = 'object'`,
     ],
   },
+  {
+    version: 4,
+    name: "scim_value: one scope key column, seq in the value-filter index",
+    sql: [
+      // (tenant, type) as one key (scopeKey() in values.ts writes the same text): PostgreSQL
+      // 15 tests every key column of every index tuple a range scan reads, so a value
+      // filter's 100k-entry scan pays for one comparison less per entry.
+      `ALTER TABLE scim_value ADD COLUMN scope text GENERATED ALWAYS AS (octet_length(tenant)::text || ':' || tenant || type) STORED`,
+      // seq after the lowered type: with `type eq` the matching owners come out in seq order,
+      // so the planner sees an ordered index-only range against a whole-table scan plus a
+      // sort (list.ts asks for seq order) and the DISTINCT sort gets presorted input.
+      `CREATE INDEX scim_value_scope ON scim_value (scope, attr, elem_type_l, seq) INCLUDE (elem_type, elem_value, elem_value_l)`,
+      `DROP INDEX scim_value_attr`,
+      // Statistics for the new column now, not at autovacuum's next pass: the planner
+      // weighs the scope's selectivity when it picks that index.
+      `ANALYZE scim_value`,
+    ],
+  },
 ];
 
 export const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,12 +8,19 @@ import { SQL } from "./sql.js";
 // one member to a large group writes one row). Keyed by the owner's seq, so a filter's
 // side rows count and page without touching the documents (list.ts).
 
+/**
+ * The text of scim_value.scope for (tenant, type), as migration 4's generated column writes
+ * it: the tenant's UTF-8 length first, so no two pairs share a key ("ab" + "c" vs "a" + "bc").
+ * The driver sends strings as UTF-8 (a lone surrogate as U+FFFD, 3 bytes, as counted here).
+ */
+export const scopeKey = (tenant: string, type: string): string => `${Buffer.byteLength(tenant, "utf8")}:${tenant}${type}`;
+
 export function valueTable(tenant: string, type: string): SqlValueTable {
   return {
     table: "scim_value",
     owner: "r.seq",
     key: "seq",
-    scope: [["tenant", tenant], ["type", type]],
+    scope: [["scope", scopeKey(tenant, type)]],
     columns: { value: "elem_value", type: "elem_type" },
     lowered: { value: "elem_value_l", type: "elem_type_l" },
   };
