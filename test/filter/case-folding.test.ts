@@ -10,6 +10,15 @@ import { foldEndsWith, foldEquals, foldIncludes, foldStartsWith } from "../../sr
 const chars = fc.constantFrom("a", "B", "k", "K", "s", "S", "\u017f", "\u212a", "\u0130", "i", "I", "\u0307", "é", "É", "ß", "1", "-", ".", "*", "Σ", "σ", "ς");
 const str = fc.array(chars, { maxLength: 8 }).map((xs) => xs.join(""));
 
+function agreesWithLowerCase(v: string, raw: string): void {
+  const lit = raw.toLowerCase();
+  const lower = v.toLowerCase();
+  expect(foldEquals(lit)(v)).toBe(lower === lit);
+  expect(foldStartsWith(lit)(v)).toBe(lower.startsWith(lit));
+  expect(foldEndsWith(lit)(v)).toBe(lower.endsWith(lit));
+  expect(foldIncludes(lit)(v)).toBe(lower.includes(lit));
+}
+
 describe("ASCII case folding", () => {
   it.each([
     ["BJensen", "bjensen", true],
@@ -27,20 +36,52 @@ describe("ASCII case folding", () => {
     ["a.*b", ".*", true],
     ["ab", ".*", false],
     ["x/y-[z]", "/y-[z]", true],
+    ["\u212aey@example.com", "key", true],
+    ["\u0130 bjensen@Example.com", "example.com", true],
+    ["\u0130 bjensen@example.org", "example.com", false],
+    ["x\u0130", "xi", true],
+    ["a|b", "a|b", true],
+    ["ab", "a|b", false],
+    ["anything", "", true],
   ])("foldIncludes(%s, %s) = %s", (v, lit, want) => expect(foldIncludes(lit)(v)).toBe(want));
 
+  it.each([
+    ["\u0130ab", "ab", true],
+    ["x\u0130", "xi", false],
+    ["\u212a", "k", true],
+    ["a\u212a", "ak", true],
+    ["\u0130", "ab", false],
+    ["zo\u00eb", "oe", false],
+  ])("foldEndsWith(%s, %s) = %s", (v, lit, want) => expect(foldEndsWith(lit)(v)).toBe(want));
+
+  it.each([
+    ["\u0130", "i", true],
+    ["\u0130", "ix", false],
+    ["\u212a", "k", true],
+  ])("foldStartsWith(%s, %s) = %s", (v, lit, want) => expect(foldStartsWith(lit)(v)).toBe(want));
+
+  it("only U+0130 and U+212A lower-case to something containing ASCII, and only U+0130 changes length", () => {
+    const toAscii: number[] = [];
+    const longer: number[] = [];
+    for (let c = 0x80; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCodePoint(c);
+      const l = s.toLowerCase();
+      if (l.length !== s.length) longer.push(c);
+      for (let i = 0; i < l.length; i++) if (l.charCodeAt(i) < 0x80) toAscii.push(c);
+    }
+    expect([...new Set(toAscii)]).toEqual([0x130, 0x212a]);
+    expect(longer).toEqual([0x130]);
+  });
+
   it("agrees with toLowerCase for eq, sw, ew, co on generated strings", () => {
-    fc.assert(
-      fc.property(str, str, (v, raw) => {
-        const lit = raw.toLowerCase();
-        const lower = v.toLowerCase();
-        expect(foldEquals(lit)(v)).toBe(lower === lit);
-        expect(foldStartsWith(lit)(v)).toBe(lower.startsWith(lit));
-        expect(foldEndsWith(lit)(v)).toBe(lower.endsWith(lit));
-        expect(foldIncludes(lit)(v)).toBe(lower.includes(lit));
-      }),
-      { numRuns: 5000 },
-    );
+    fc.assert(fc.property(str, str, agreesWithLowerCase), { numRuns: 5000 });
+  });
+
+  it("agrees with toLowerCase on longer values: e-mail-like text with the odd special character", () => {
+    const part = fc.constantFrom("bjensen", "@", "example", ".", "com", "Example", "COM", "k", "i", "\u212a", "\u0130", "\u0307", "ß", "Zoë", "");
+    const text = fc.array(part, { maxLength: 8 }).map((xs) => xs.join(""));
+    fc.assert(fc.property(text, text, agreesWithLowerCase), { numRuns: 5000 });
   });
 });
 

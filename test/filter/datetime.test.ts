@@ -52,3 +52,60 @@ describe("parseDateTime", () => {
     );
   });
 });
+
+/**
+ * An independent reading of the same grammar (a regular expression and Date.UTC), to hold
+ * the hand-written parser to: every accepted text, every rejected one, the same instant.
+ */
+const GRAMMAR = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:[Zz]|([+-])(\d\d):(\d\d))?$/;
+function reference(text: string): number | undefined {
+  const m = GRAMMAR.exec(text);
+  if (!m || text.length > 64) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, mo - 1, d); // not Date.UTC: it reads years 0-99 as 19xx
+  if (mo < 1 || mo > 12 || utc.getUTCMonth() !== mo - 1 || utc.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
+  let fraction = 0;
+  let scale = 100;
+  for (const c of m[7] ?? "") {
+    fraction += Number(c) * scale;
+    scale /= 10;
+  }
+  const oh = Number(m[9] ?? 0), om = Number(m[10] ?? 0);
+  if (oh > 23 || om > 59) return undefined;
+  const offset = (m[8] === "-" ? -1 : 1) * (oh * 60 + om) * 60_000;
+  return utc.getTime() + h * 3_600_000 + mi * 60_000 + s * 1000 + fraction - offset;
+}
+
+describe("parseDateTime against an independent reading of the grammar", () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  const text = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 24 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.option(fc.stringMatching(/^[0-9]{0,10}$/)),
+      fc.constantFrom("", "Z", "z", "+02:00", "-07:00", "+23:59", "-24:00", "+05:3", "+0530", "+05:60", "+ab:00", "x"),
+      fc.array(fc.tuple(fc.nat(30), fc.constantFrom(..."0123456789-:TtZz+./ a", "\u0660", "\uff10")), { maxLength: 2 }),
+    )
+    .map(([y, mo, d, h, mi, s, fraction, offset, edits]) => {
+      let t = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${fraction === null ? "" : `.${fraction}`}${offset}`;
+      for (const [at, c] of edits) if (at < t.length) t = t.slice(0, at) + c + t.slice(at + 1);
+      return t;
+    });
+
+  it("accepts and rejects the same texts, with the same instant", () => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 30 })), (t) => {
+        const want = reference(t);
+        const got = parseDateTime(t);
+        if (want === undefined || got === undefined) expect(got).toBe(want);
+        else expect(Math.abs(got - want)).toBeLessThan(1e-6); // the reference sums in another order
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

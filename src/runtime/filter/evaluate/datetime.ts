@@ -4,40 +4,50 @@
 // expression, no Date.parse quirks such as years 0-99 mapping to 19xx). A missing offset
 // means UTC.
 
-/** The two ASCII digits at `i` as a number, or -1 (unsigned compare: one test per digit). */
-function two(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 0x30;
-  const b = s.charCodeAt(i + 1) - 0x30;
-  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
+/** The digit at `i`, or a value above 9 for any other character (unsigned: one test per digit). */
+function digit(s: string, i: number): number {
+  return (s.charCodeAt(i) - 0x30) >>> 0;
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil) for
+ * years 0000-9999. Shifted by one 400-year era so every quotient is of a non-negative
+ * number: integer division (`| 0`) instead of Math.floor, with the same results.
+ */
 function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  const shifted = y - (m <= 2 ? 1 : 0) + 400;
+  const era = (shifted / 400) | 0;
+  const yoe = shifted - era * 400;
+  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
+  return (era - 1) * 146097 + doe - 719468;
 }
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 const DASH = 0x2d, COLON = 0x3a, DOT = 0x2e, PLUS = 0x2b;
 
-/** The instant of an xsd:dateTime, or undefined when `text` is not one. */
+/**
+ * The instant of an xsd:dateTime, or undefined when `text` is not one. Every fixed
+ * position is read once (charCodeAt is the cost here: a value is parsed per row
+ * filtered or sorted), digits checked as unsigned values.
+ */
 export function parseDateTime(text: unknown): number | undefined {
   if (typeof text !== "string" || text.length < 19 || text.length > 64) return undefined;
   const s = text;
-  const t = s.charCodeAt(10) | 0x20;
-  if (s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH || t !== 0x74 || s.charCodeAt(13) !== COLON || s.charCodeAt(16) !== COLON) return undefined;
-  const yh = two(s, 0), yl = two(s, 2);
-  const y = yh < 0 || yl < 0 ? -1 : yh * 100 + yl;
-  const mo = two(s, 5), d = two(s, 8);
-  const h = two(s, 11), mi = two(s, 14), sec = two(s, 17);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]! || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) {
+  if (s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH || (s.charCodeAt(10) | 0x20) !== 0x74 || s.charCodeAt(13) !== COLON || s.charCodeAt(16) !== COLON) {
     return undefined;
   }
+  const y0 = digit(s, 0), y1 = digit(s, 1), y2 = digit(s, 2), y3 = digit(s, 3);
+  const mo0 = digit(s, 5), mo1 = digit(s, 6), d0 = digit(s, 8), d1 = digit(s, 9);
+  const h0 = digit(s, 11), h1 = digit(s, 12), mi0 = digit(s, 14), mi1 = digit(s, 15), s0 = digit(s, 17), s1 = digit(s, 18);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) {
+    return undefined;
+  }
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = mo0 * 10 + mo1, d = d0 * 10 + d1;
+  const h = h0 * 10 + h1, mi = mi0 * 10 + mi1, sec = s0 * 10 + s1;
+  if (mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]! || h > 23 || mi > 59 || sec > 59) return undefined;
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
   let i = 19;
   let fraction = 0;
@@ -46,9 +56,9 @@ export function parseDateTime(text: unknown): number | undefined {
     let scale = 100;
     const start = ++i;
     for (; i < n; i++) {
-      const digit = s.charCodeAt(i) - 0x30;
-      if (digit < 0 || digit > 9) break;
-      fraction += digit * scale;
+      const c = digit(s, i);
+      if (c > 9) break;
+      fraction += c * scale;
       scale /= 10;
     }
     if (i === start) return undefined;
@@ -58,10 +68,11 @@ export function parseDateTime(text: unknown): number | undefined {
     const z = s.charCodeAt(i);
     if ((z | 0x20) === 0x7a) i++;
     else if (z === PLUS || z === DASH) {
-      if (s.charCodeAt(i + 3) !== COLON) return undefined;
-      if (i + 6 > n) return undefined;
-      const oh = two(s, i + 1), om = two(s, i + 4);
-      if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+      if (i + 6 > n || s.charCodeAt(i + 3) !== COLON) return undefined;
+      const oh0 = digit(s, i + 1), oh1 = digit(s, i + 2), om0 = digit(s, i + 4), om1 = digit(s, i + 5);
+      if (oh0 > 9 || oh1 > 9 || om0 > 9 || om1 > 9) return undefined;
+      const oh = oh0 * 10 + oh1, om = om0 * 10 + om1;
+      if (oh > 23 || om > 59) return undefined;
       offset = (z === PLUS ? 1 : -1) * (oh * 60 + om) * 60_000;
       i += 6;
     }

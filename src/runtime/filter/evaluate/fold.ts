@@ -8,6 +8,16 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+/**
+ * U+0130 (to "i\u0307") and U+212A KELVIN SIGN (to "k") are the only characters whose
+ * toLowerCase() contains ASCII, and U+0130 the only one it lengthens (the tests check
+ * every code point). A value without them lower-cases code unit by code unit, ASCII to
+ * ASCII and everything else to non-ASCII, so an ASCII literal's occurrences in the
+ * lower-cased value are exactly its ASCII case-insensitive occurrences in the value.
+ */
+const FOLDS_TO_ASCII = "[\u0130\u212a]";
+const foldsToAscii = new RegExp(FOLDS_TO_ASCII);
+
 /** Compares v[from..] with the lower-case ASCII `lit` over lit.length chars: 1 match, 0 mismatch, -1 non-ASCII seen. */
 function foldAt(v: string, from: number, lit: string): number {
   for (let i = 0; i < lit.length; i++) {
@@ -37,7 +47,7 @@ export function foldEquals(lit: string): StringTest {
 export function foldStartsWith(lit: string): StringTest {
   if (!isAscii(lit)) return (v) => v.toLowerCase().startsWith(lit);
   return (v) => {
-    if (v.length < lit.length) return !isAscii(v) && v.toLowerCase().startsWith(lit);
+    if (v.length < lit.length) return foldsToAscii.test(v) && v.toLowerCase().startsWith(lit);
     const r = foldAt(v, 0, lit);
     return r === 1 || (r === -1 && v.toLowerCase().startsWith(lit));
   };
@@ -46,8 +56,12 @@ export function foldStartsWith(lit: string): StringTest {
 export function foldEndsWith(lit: string): StringTest {
   if (!isAscii(lit)) return (v) => v.toLowerCase().endsWith(lit);
   return (v) => {
-    if (!isAscii(v)) return v.toLowerCase().endsWith(lit);
-    return v.length >= lit.length && foldAt(v, v.length - lit.length, lit) === 1;
+    if (v.length >= lit.length) {
+      const r = foldAt(v, v.length - lit.length, lit);
+      if (r === 1) return true;
+      if (r === 0 && !foldsToAscii.test(v)) return false;
+    } else if (!foldsToAscii.test(v)) return false;
+    return v.toLowerCase().endsWith(lit);
   };
 }
 
@@ -62,9 +76,11 @@ export function foldIncludes(lit: string): StringTest {
   if (!isAscii(lit) || lit.length > SCAN_LIMIT) return (v) => v.toLowerCase().includes(lit);
   // Without the u flag, /i folds an ASCII pattern character only to ASCII characters
   // (ECMA-262 Canonicalize: a non-ASCII character whose upper case is ASCII stays itself),
-  // so a match is an ASCII case-insensitive occurrence, hence one in toLowerCase(v) too.
-  // Without one, only a non-ASCII value (U+212A KELVIN SIGN lower-cases to "k") can still
-  // contain the literal once lower-cased. Irregexp's native scan beats a JavaScript loop.
+  // so a match of the literal is an ASCII case-insensitive occurrence, hence one in
+  // toLowerCase(v) too. One scan answers the common case: no match at all means neither
+  // an occurrence nor a character that lower-cases to ASCII, so the answer is false; a
+  // match is confirmed by the literal alone, or else by toLowerCase (İ or K present).
   const re = new RegExp(escapeRegExp(lit), "i");
-  return (v) => re.test(v) || (!isAscii(v) && v.toLowerCase().includes(lit));
+  const either = new RegExp(`${escapeRegExp(lit)}|${FOLDS_TO_ASCII}`, "i");
+  return (v) => either.test(v) && (re.test(v) || v.toLowerCase().includes(lit));
 }
