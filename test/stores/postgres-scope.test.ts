@@ -9,9 +9,9 @@ import { user } from "./helpers.js";
 import { storeManifest } from "./manifest.js";
 import { pgHarness, type PgHarness } from "./pg-harness.js";
 
-// Migration 4's scim_value.scope column: value filters bind scopeKey(tenant, type), so the
-// JS key and the generated column must agree byte for byte, and no two (tenant, type)
-// pairs may share a key (tenant isolation, DESIGN.md rule 5).
+// Migration 4's scim_value.scope column: value filters bind scopeKey(tenant, type, attr),
+// so the JS key and the generated column must agree byte for byte, and no two triples may
+// share a key (tenant isolation, DESIGN.md rule 5).
 
 const WORK = parseFilter('emails[type eq "work" and value co "example"]');
 const TENANTS = ["t", "ab", "a:b", "7:x", "3:abUser", "Ünïcødé", "日本", "😀 emoji", "lone \ud800 surrogate", " ", "x".repeat(300)];
@@ -23,11 +23,16 @@ const reset = async (p: PgPool) => p.query("DROP TABLE IF EXISTS scim_value, sci
 afterAll(async () => h?.close());
 
 describe("scim_value scope key", () => {
-  it("is injective over (tenant, type) pairs", () => {
-    const pair = fc.tuple(fc.string({ unit: "grapheme", maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 12 }));
-    fc.assert(fc.property(pair, pair, ([t1, y1], [t2, y2]) => (t1 === t2 && y1 === y2) === (scopeKey(t1, y1) === scopeKey(t2, y2))));
-    // The same text split differently: the length prefix keeps them apart.
-    expect(new Set([scopeKey("ab", "User"), scopeKey("a", "bUser"), scopeKey("abU", "ser"), scopeKey("3:abUser", "")]).size).toBe(4);
+  it("is injective over (tenant, type, attr) triples", () => {
+    const part = fc.string({ unit: "grapheme", maxLength: 8 });
+    const triple = fc.tuple(part, part, part);
+    fc.assert(fc.property(triple, triple, (a, b) => (a.join("\u0000") === b.join("\u0000")) === (scopeKey(...a) === scopeKey(...b))));
+    // Short alphabets make near-collisions likely: digits and ':' as in the length prefixes.
+    const tight = fc.string({ unit: fc.constantFrom("1", "2", ":", "a"), maxLength: 5 });
+    fc.assert(fc.property(fc.tuple(tight, tight, tight), fc.tuple(tight, tight, tight), (a, b) => (a.join("\u0000") === b.join("\u0000")) === (scopeKey(...a) === scopeKey(...b))));
+    // The same text split differently: the length prefixes keep them apart.
+    const keys = [scopeKey("ab", "User", "emails"), scopeKey("a", "bUser", "emails"), scopeKey("ab", "Use", "remails"), scopeKey("2:ab4:User", "", "emails")];
+    expect(new Set(keys).size).toBe(4);
   });
 
   it("equals the generated column for every tenant, and each tenant's filter sees its own rows only", async () => {
@@ -39,9 +44,9 @@ describe("scim_value scope key", () => {
       const t = store.tenant(tenant);
       for (let k = 0; k <= i % 3; k++) await t.create("User", user(`u${k}`, { emails: [{ type: "work", value: `u${k}@example.com` }] }));
     }
-    const rows = (await p.query<{ tenant: string; type: string; scope: string }>("SELECT DISTINCT tenant, type, scope FROM scim_value")).rows;
+    const rows = (await p.query<{ tenant: string; type: string; attr: string; scope: string }>("SELECT DISTINCT tenant, type, attr, scope FROM scim_value")).rows;
     expect(rows).toHaveLength(TENANTS.length);
-    for (const r of rows) expect(r.scope).toBe(scopeKey(r.tenant, r.type));
+    for (const r of rows) expect(r.scope).toBe(scopeKey(r.tenant, r.type, r.attr));
     for (const [i, tenant] of TENANTS.entries()) {
       expect((await store.tenant(tenant).list("User", { filter: WORK, startIndex: 1, count: 10 })).totalResults).toBe((i % 3) + 1);
     }
@@ -67,15 +72,20 @@ describe("scim_value scope key", () => {
     const store = postgresStore({ pool: p });
     await store.open(storeManifest());
     const rows = (await p.query<{ tenant: string; scope: string }>("SELECT tenant, scope FROM scim_value ORDER BY tenant")).rows;
-    expect(rows).toEqual([{ tenant: "a", scope: scopeKey("a", "User") }, { tenant: "ab", scope: scopeKey("ab", "User") }]);
+    expect(rows).toEqual([{ tenant: "a", scope: scopeKey("a", "User", "emails") }, { tenant: "ab", scope: scopeKey("ab", "User", "emails") }]);
     expect((await store.tenant("a").list("User", { filter: WORK, startIndex: 1, count: 10 })).totalResults).toBe(1);
+    // The rewritten table was vacuumed after the commit (its visibility map serves index-only scans).
+    const vacuumed = await p.query<{ n: string | number }>("SELECT count(*) AS n FROM pg_stat_user_tables WHERE relname = 'scim_value' AND schemaname = current_schema() AND last_vacuum IS NOT NULL");
+    expect(Number(vacuumed.rows[0]!.n)).toBe(1);
     await store.close();
   });
 
-  it("a value filter binds the scope key, never the tenant in SQL text", () => {
+  it("a value filter binds the scope key, never the tenant in SQL text, and tests no other scope column", () => {
     const rules = readRules(storeManifest()).get("user")!;
     const sql = listSql("o'hara", rules, { filter: WORK, startIndex: 1, count: 10 });
-    expect(sql.counted?.params).toContain(scopeKey("o'hara", "User"));
+    expect(sql.counted?.params).toContain(scopeKey("o'hara", "User", "emails"));
     expect(sql.counted?.sql).not.toContain("hara");
+    expect(sql.counted?.sql).toMatch(/e1\.scope = \$\d+::text/);
+    expect(sql.counted?.sql).not.toMatch(/e1\.(tenant|type|attr) =/);
   });
 });

@@ -30,9 +30,12 @@ export function elementRowsOf(t: Translator, path: string, test: (element: JsonR
   // The body first: its literals may already be bound (a comparison binds before it
   // iterates), and SQLite's positional `?` must follow the text's order.
   const body = test(t.d.root(`${m}.elem`), columns);
-  const scope = values.scope.map(([column, value]) => `${m}.${column} = ${t.bind(value)}`);
-  const attr = `${m}.attr = ${t.d.name === "postgres" ? `${t.bind(path)}::text` : t.bind(path)}`;
+  const text = (p: string) => (t.d.name === "postgres" ? `${p}::text` : p);
+  const rows = values.attrScope?.(path);
+  const scope = rows
+    ? [`${m}.${rows[0]} = ${text(t.bind(rows[1]))}`]
+    : [...values.scope.map(([column, value]) => `${m}.${column} = ${t.bind(value)}`), `${m}.attr = ${text(t.bind(path))}`];
   const key = values.key ?? "id";
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new TypeError(`SqlValueTable.key must name a column, not ${JSON.stringify(key)}`);
-  return `${values.owner} IN (SELECT ${m}.${key} FROM ${values.table} ${m} WHERE (${body}) AND ${[...scope, attr].join(" AND ")})`;
+  return `${values.owner} IN (SELECT ${m}.${key} FROM ${values.table} ${m} WHERE (${body}) AND ${scope.join(" AND ")})`;
 }

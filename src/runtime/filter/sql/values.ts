@@ -23,6 +23,12 @@ export interface SqlValueTable {
   readonly key?: string;
   /** Columns that scope side rows to the outer rows' partition, bound as parameters. */
   readonly scope: readonly (readonly [column: string, value: unknown])[];
+  /**
+   * When one column holds the partition and the attribute path together: the column and
+   * its value for `path`, tested instead of `scope` and the `attr` column (PostgreSQL: one
+   * index key where there were several, compared once per entry a value filter scans).
+   */
+  readonly attrScope?: (path: string) => readonly [column: string, value: string];
   /** Sub-attribute name -> text column holding elem's key (string-typed sub-attributes only). */
   readonly columns?: Readonly<Record<string, string>>;
   /** Sub-attribute name -> column holding exactly lower(<its `columns` column>) (PostgreSQL:

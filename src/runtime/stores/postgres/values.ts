@@ -9,18 +9,21 @@ import { SQL } from "./sql.js";
 // side rows count and page without touching the documents (list.ts).
 
 /**
- * The text of scim_value.scope for (tenant, type), as migration 4's generated column writes
- * it: the tenant's UTF-8 length first, so no two pairs share a key ("ab" + "c" vs "a" + "bc").
- * The driver sends strings as UTF-8 (a lone surrogate as U+FFFD, 3 bytes, as counted here).
+ * The text of scim_value.scope for (tenant, type, attr), as migration 4's generated column
+ * writes it: tenant and type each after their UTF-8 length, so no two triples share a key
+ * ("ab" + "c" vs "a" + "bc"). The driver sends strings as UTF-8 (a lone surrogate as
+ * U+FFFD, 3 bytes, as counted here).
  */
-export const scopeKey = (tenant: string, type: string): string => `${Buffer.byteLength(tenant, "utf8")}:${tenant}${type}`;
+export const scopeKey = (tenant: string, type: string, attr: string): string =>
+  `${Buffer.byteLength(tenant, "utf8")}:${tenant}${Buffer.byteLength(type, "utf8")}:${type}${attr}`;
 
 export function valueTable(tenant: string, type: string): SqlValueTable {
   return {
     table: "scim_value",
     owner: "r.seq",
     key: "seq",
-    scope: [["scope", scopeKey(tenant, type)]],
+    scope: [["tenant", tenant], ["type", type]],
+    attrScope: (attr) => ["scope", scopeKey(tenant, type, attr)],
     columns: { value: "elem_value", type: "elem_type" },
     lowered: { value: "elem_value_l", type: "elem_type_l" },
   };
