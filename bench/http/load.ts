@@ -51,9 +51,9 @@ export async function startTarget(kind: string): Promise<Target> {
   return { kind, port, child };
 }
 
-export function rss(target: Target): Promise<{ peak: number; now: number }> {
+export function rss(target: Target): Promise<{ peak: number; now: number; peakParts?: string }> {
   return new Promise((resolve) => {
-    target.child.once("message", (m: { type: string; peak: number; now: number }) => resolve(m));
+    target.child.once("message", (m: { type: string; peak: number; now: number; peakParts?: string }) => resolve(m));
     target.child.send({ type: "rss" });
   });
 }

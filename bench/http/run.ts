@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   if (bare) await runScenario(bare.port, fixed, 1, connections); // warm-up
   for (const size of sizes) {
     const table = new Map<string, Map<string, Result & { cpuPerRequest: number }>>();
-    const memory = new Map<string, { peak: number; now: number; seed: number }>();
+    const memory = new Map<string, { peak: number; now: number; seed: number; peakParts?: string }>();
     const ceilings = new Map<string, Result & { cpuPerRequest: number }>();
     for (const kind of targets.filter((t) => t !== "bare")) {
       const t = await startTarget(kind);
@@ -82,12 +82,13 @@ async function main(): Promise<void> {
       }
       const after = await rss(t);
       memory.get(kind)!.peak = Math.max(memory.get(kind)!.peak, after.peak);
+      memory.get(kind)!.peakParts = after.peakParts;
       table.set(kind, results);
       await stopTarget(t);
     }
     console.log(`\n${fmt(size)} users`);
     for (const [kind, m] of memory) {
-      console.log(`  ${kind.padEnd(9)} seeded over HTTP in ${fmt(m.seed, 1)} s (${fmt(size / m.seed)} users/s); RSS after seeding ${fmt(m.now / MB)} MB, peak ${fmt(m.peak / MB)} MB`);
+      console.log(`  ${kind.padEnd(9)} seeded over HTTP in ${fmt(m.seed, 1)} s (${fmt(size / m.seed)} users/s); RSS after seeding ${fmt(m.now / MB)} MB, peak ${fmt(m.peak / MB)} MB (at the peak, MB used/size: ${m.peakParts ?? "?"})`);
     }
     console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)} ${"CPU µs/req".padStart(11)}  ratio (req/s; server CPU per request)`);
     const ours = table.get("scim-gen");

@@ -47,18 +47,27 @@ async function build(kind: string): Promise<Server> {
 if (process.argv[2]) {
   const server = await build(process.argv[2]);
   let peak = process.memoryUsage.rss();
-  setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50).unref();
+  // What made up the peak: V8's spaces and the memory outside them, when it was reached.
+  let peakParts = "";
+  setInterval(() => {
+    const now = process.memoryUsage.rss();
+    if (now <= peak) return;
+    peak = now;
+    const mb = (n: number) => Math.round(n / 1048576);
+    const spaces = getHeapSpaceStatistics().filter((s) => s.space_size > 1048576).map((s) => `${s.space_name.replace("_space", "")} ${mb(s.space_used_size)}/${mb(s.space_size)}`);
+    peakParts = `${spaces.join(", ")}; external ${mb(process.memoryUsage().external)}`;
+  }, 50).unref();
   process.on("message", (m: { type: string }) => {
     if (m.type === "exit") process.exit(0); // a clean exit, so --cpu-prof can write its profile
     if (m.type === "cpu") {
       const c = process.cpuUsage();
-      process.send!({ type: "cpu", micros: c.user + c.system });
+      process.send!({ type: "cpu", micros: c.user + c.system, user: c.user, system: c.system });
     }
     if (m.type === "rss") {
       if (typeof globalThis.gc === "function") for (let i = 0; i < Number(process.env.BENCH_GCS ?? 1); i++) globalThis.gc();
       const m = process.memoryUsage();
       const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
-      process.send!({ type: "rss", peak: Math.max(peak, m.rss), now: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, spaces });
+      process.send!({ type: "rss", peak: Math.max(peak, m.rss), peakParts, now: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, spaces });
     }
   });
   server.keepAliveTimeout = 60_000;

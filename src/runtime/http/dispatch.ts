@@ -53,8 +53,10 @@ function origin(req: ScimRequest, settings: Settings): string {
   return `http://${host && HOST.test(host) ? host : "localhost"}`;
 }
 
+// Unique within the process and tells restarts apart: the start time once, then a counter.
+const processTag = Date.now().toString(36);
 let counter = 0;
-const requestId = (): string => `${Date.now().toString(36)}-${(counter++ & 0xffffff).toString(36)}`;
+const requestId = (): string => `${processTag}-${counter++}`;
 
 export async function dispatch(req: ScimRequest, settings: Settings): Promise<ScimResponse> {
   checkHeaders(req, settings.maxHeaderBytes);

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import * as crypto from "node:crypto";
 import { header } from "../http/body.js";
 import type { Principal, ScimHeaders } from "../http/types.js";
 import type { Authenticator } from "./types.js";
@@ -18,7 +18,9 @@ export interface BearerTokenEntry {
 /** `{ acme: "tokenA" }` (tenant -> token or tokens) or a list of entries. */
 export type BearerTokenConfig = Readonly<Record<string, string | readonly string[]>> | readonly BearerTokenEntry[];
 
-const digest = (s: string): Buffer => createHash("sha256").update(s, "utf8").digest();
+// crypto.hash (Node 20.12+) is the one-shot form: no Hash object per request.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "buffer") => Buffer }).hash;
+const digest = (s: string): Buffer => (oneShot ? oneShot("sha256", s, "buffer") : crypto.createHash("sha256").update(s, "utf8").digest());
 
 function entries(config: BearerTokenConfig): BearerTokenEntry[] {
   if (Array.isArray(config)) return [...(config as readonly BearerTokenEntry[])];
@@ -55,7 +57,7 @@ export function bearerTokens(config: BearerTokenConfig, options: { realm?: strin
       const presented = digest(match[1]!);
       let found: Principal | undefined;
       for (const entry of table) {
-        if (timingSafeEqual(entry.hash, presented) && !found) found = entry.principal;
+        if (crypto.timingSafeEqual(entry.hash, presented) && !found) found = entry.principal;
       }
       return found;
     },

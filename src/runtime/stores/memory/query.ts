@@ -3,6 +3,7 @@ import type { StoreListResult, StoreQuery } from "../contract.js";
 import { keysetRows } from "../common/keyset.js";
 import { listRowsSliced, type RowSource } from "../common/list.js";
 import { pinned } from "../common/pinned.js";
+import { textPrefilter, type TextTest } from "./prefilter.js";
 import type { Table } from "./table.js";
 
 // list() for the memory store: the unique index answers `userName eq "…"` (alone or
@@ -36,12 +37,24 @@ function candidates(table: Table, query: StoreQuery): readonly string[] {
   return row === undefined ? [] : [row];
 }
 
+/** Kept per Filter object (the kernel reuses one per filter text) and resource type. */
+const prefilters = new WeakMap<Filter, WeakMap<Table["rules"]["index"], TextTest | null>>();
+function prefilterOf(filter: Filter, table: Table): TextTest | undefined {
+  let perType = prefilters.get(filter);
+  if (!perType) prefilters.set(filter, (perType = new WeakMap()));
+  let test = perType.get(table.rules.index);
+  if (test === undefined) perType.set(table.rules.index, (test = textPrefilter(filter, table.rules.index) ?? null));
+  return test ?? undefined;
+}
+
 export function listTable(table: Table, query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
   // listRows compiles the filter even when the index finds no candidate, so an invalid
   // filter fails the same way with or without an index.
   const ids = candidates(table, query);
-  // Rows are decoded as the scan reaches them; one deleted meanwhile reads as undefined.
-  const rows: RowSource = { length: ids.length, at: (i) => table.get(ids[i]!) };
+  // Rows are decoded as the scan reaches them; one deleted meanwhile reads as undefined,
+  // and so does one whose text shows it cannot match the filter.
+  const worth = ids.length > 1 && query.filter ? prefilterOf(query.filter, table) : undefined;
+  const rows: RowSource = { length: ids.length, at: (i) => table.get(ids[i]!, worth) };
   if (query.keyset) return keysetRows(table.rules, rows, query, timeoutMs);
   return listRowsSliced(table.rules, rows, query, timeoutMs);
 }

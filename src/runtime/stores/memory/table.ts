@@ -38,9 +38,12 @@ export class Table {
     }
   }
 
-  get(id: string): StoredResource | undefined {
+  /** Row `id`, decoded; undefined when there is none, or when `worth` rejects its text. */
+  get(id: string, worth?: (text: string) => boolean): StoredResource | undefined {
     const slot = this.slots.get(id);
-    return slot === undefined ? undefined : this.decode(id, this.arena.get(slot));
+    if (slot === undefined) return undefined;
+    const text = this.arena.get(slot);
+    return worth && !worth(text) ? undefined : this.decode(id, text);
   }
 
   has(id: string): boolean {
@@ -59,11 +62,12 @@ export class Table {
     return slot !== undefined && this.arena.includes(slot, needle);
   }
 
-  /** Stores a new version of row `id` (`data` with `id` set and no `meta`), replacing
-   * `previous` in place and in every index. Returns the row as a reader will see it. */
+  /** Stores a new version of row `id` (`data`: a fresh top-level object with `id` set and no
+   * `meta`, see ownCopy), replacing `previous` in place and in every index. The row returned
+   * holds `data` itself: what is stored is the text, which no caller can reach. */
   put(id: string, version: number, created: string, lastModified: string, data: ResourceData, previous?: StoredResource): StoredResource {
     const text = JSON.stringify([version, created, lastModified, data] satisfies RowText);
-    const row = this.decode(id, text);
+    const row: StoredResource = { id, resourceType: this.rules.name, version, created, lastModified, data };
     if (previous) this.unindex(previous);
     const slot = this.slots.get(id);
     if (slot === undefined) this.slots.set(id, this.arena.add(text));

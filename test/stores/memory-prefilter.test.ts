@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Filter } from "../../src/runtime/filter/index.js";
+import { compileFilter, parseFilter } from "../../src/runtime/filter/index.js";
+import { textPrefilter } from "../../src/runtime/stores/memory/prefilter.js";
+import { corpusUsers, validFilters } from "../filter/corpus.js";
+import { filterTestIndex, TEST_EXT } from "../filter/test-manifest.js";
+
+// The memory store's text prefilter never drops a row the evaluator would match: whenever
+// the compiled filter holds for a resource, the prefilter holds for the resource's JSON
+// text (as the store writes it). Tried on the whole filter corpus and on random filters
+// over strings with the case-folding and escaping traps (İ, K Kelvin sign, final sigma,
+// ß, quotes, backslashes, controls, lone surrogates).
+
+const users = filterTestIndex().resourceType("User")!;
+const stored = (data: Record<string, unknown>) => JSON.stringify([1, "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", data]);
+
+function sound(filter: Filter, resources: readonly Record<string, unknown>[]): void {
+  const test = textPrefilter(filter, users);
+  if (!test) return;
+  const match = compileFilter(filter, users);
+  for (const r of resources) if (match(r)) expect(test(stored(r))).toBe(true);
+}
+
+describe("memory store text prefilter", () => {
+  it.each(validFilters.filter((c) => c.resourceType === "User" && !c.lenient).map((c) => [c.filter] as const))("keeps every match of %s", (f) => {
+    sound(parseFilter(f), corpusUsers);
+  });
+
+  it.each([
+    ['userName eq "bjensen"', { userName: "BJensen" }, "case-insensitive eq"],
+    ['emails[type eq "work" and value co "example"]', { emails: [{ type: "Work", value: "x@EXAMPLE.com" }] }, "value path"],
+    [`${TEST_EXT}:code eq "AbC"`, { [TEST_EXT]: { code: "AbC" } }, "caseExact needle kept verbatim"],
+    ['userName co "ας"', { userName: "ΑΣ" }, "final sigma folds alike inside the text"],
+    ['userName co "i̇"', { userName: "İ" }, "İ lengthens when lower-cased"],
+  ] as const)("keeps %s on %j (%s)", (f, r) => {
+    const filter = parseFilter(f);
+    expect(compileFilter(filter, users)(r)).toBe(true);
+    expect(textPrefilter(filter, users)!(stored(r))).toBe(true);
+  });
+
+  it.each([
+    ['userName eq "bjensen"', { userName: "alice" }],
+    ['emails[type eq "work" and value co "example"]', { emails: [{ type: "home", value: "x@example.com" }] }],
+    [`${TEST_EXT}:code eq "AbC"`, { [TEST_EXT]: { code: "abc" } }],
+  ] as const)("drops rows whose text cannot match: %s on %j", (f, r) => {
+    expect(textPrefilter(parseFilter(f), users)!(stored(r))).toBe(false);
+  });
+
+  it.each(['userName pr', 'not (userName eq "x")', 'userName ne "x"', 'meta.resourceType eq "User"', 'userName eq "a\\"b"', 'active eq true', 'userName gt "a"', 'userName eq "x" or title pr'])(
+    "offers no test where the text promises nothing: %s",
+    (f) => expect(textPrefilter(parseFilter(f), users)).toBeUndefined(),
+  );
+
+  const tricky = fc.constantFrom("İ", "i̇", "K", "k", "Σ", "ς", "σ", "ß", "SS", "\"", "\\", "\n", "\ud800", "a", "B", "@", " ");
+  const str = fc.array(tricky, { maxLength: 6 }).map((a) => a.join(""));
+  const leaf: fc.Arbitrary<Filter> = fc.record({
+    type: fc.constant("comparison" as const),
+    attributePath: fc.constantFrom("userName", "displayName", "emails", "emails.value", `${TEST_EXT}:code`, `${TEST_EXT}:tags`, "name.familyName"),
+    operator: fc.constantFrom("eq" as const, "co" as const, "sw" as const, "ew" as const, "ne" as const),
+    value: str,
+  });
+  const tree = fc.letrec<{ f: Filter }>((tie) => ({
+    f: fc.oneof(
+      { depthSize: "small" },
+      leaf,
+      fc.record({ type: fc.constant("logical" as const), operator: fc.constantFrom("and" as const, "or" as const), left: tie("f"), right: tie("f") }),
+      fc.record({ type: fc.constant("not" as const), filter: tie("f") }),
+      leaf.map((l): Filter => ({ type: "valuePath", attributePath: "emails", filter: { ...l, attributePath: "value" } as Filter })),
+    ),
+  })).f;
+  const resource = fc.record({
+    userName: str,
+    displayName: str,
+    name: fc.record({ familyName: str }),
+    emails: fc.array(fc.record({ value: str, type: fc.constantFrom("work", "home") }), { maxLength: 2 }),
+    [TEST_EXT]: fc.record({ code: str, tags: fc.array(str, { maxLength: 2 }) }),
+  });
+
+  it("never drops a match, for random filters and resources full of folding and escaping traps", () => {
+    fc.assert(fc.property(tree, fc.array(resource, { maxLength: 5 }), (f, rs) => sound(f, rs)), { numRuns: 3000 });
+  });
+});
