@@ -61,6 +61,18 @@ describe("bearerTokens", () => {
     expect(auth.authenticate({ authorization })).toEqual(expected);
   });
 
+  it("a token once accepted keeps its principal; near misses and new tokens are still refused", () => {
+    const tokens = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`t${i}`, `token-${i}-secret`]));
+    const many = bearerTokens(tokens);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 100; i++) {
+        expect(many.authenticate({ authorization: `Bearer token-${i}-secret` })).toEqual({ id: `t${i}`, tenants: [`t${i}`] });
+        expect(many.authenticate({ authorization: `Bearer token-${i}-secre` })).toBeUndefined();
+        expect(many.authenticate({ authorization: `Bearer token-${i}-secretX` })).toBeUndefined();
+      }
+    }
+  });
+
   it("entries may admit a principal to every tenant", () => {
     const admin = bearerTokens([{ token: "root-token-xyz", id: "ops", tenants: "*" }]);
     expect(admin.authenticate({ authorization: "Bearer root-token-xyz" })).toEqual({ id: "ops", tenants: "*" });
