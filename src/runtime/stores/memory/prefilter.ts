@@ -63,10 +63,10 @@ function needOf(filter: Filter, index: ResourceTypeIndex, prefix: string): Need 
 }
 
 /** The string attribute a comparison on `path` reads, when it is stored in the row's text
- * (meta is built from the row's fields, not stored in its data). */
+ * (meta is built from the row's fields and `id` is the row's key: neither is in its text). */
 function stringLeaf(index: ResourceTypeIndex, path: string): AttributeModel | undefined {
   const r = index.resolve(path);
-  if (!r || (!r.extension && r.attribute.name === "meta")) return undefined;
+  if (!r || (!r.extension && (r.attribute.name === "meta" || r.attribute.name === "id"))) return undefined;
   // A complex attribute without a sub-attribute compares its `value` (RFC 7644 §3.4.2.2).
   const leaf = r.subAttribute ?? (r.attribute.type === "complex" ? r.attribute.subAttributes?.find((s) => s.name === "value") : r.attribute);
   return leaf?.type === "string" ? leaf : undefined;

@@ -10,8 +10,9 @@ import { KeyIndex } from "./key-index.js";
 // checked without a scan (RFC 7643 §2.2 `uniqueness`). Rows are kept as JSON text in a
 // RowArena and decoded on every read: each reader gets its own copy.
 
-/** What a row is stored as: `[version, created, lastModified, data]`. */
-type RowText = [number, string, string, ResourceData];
+/** What a row is stored as: `[version, created, lastModified or 0 when it equals created,
+ * data without its id]` (the id is the row's key; data.id is put back, last, on decode). */
+type RowText = [number, string, string | 0, ResourceData];
 
 export class Table {
   /** id -> arena slot. Insertion order is creation order: the default list order. */
@@ -66,7 +67,8 @@ export class Table {
    * `meta`, see ownCopy), replacing `previous` in place and in every index. The row returned
    * holds `data` itself: what is stored is the text, which no caller can reach. */
   put(id: string, version: number, created: string, lastModified: string, data: ResourceData, previous?: StoredResource): StoredResource {
-    const text = JSON.stringify([version, created, lastModified, data] satisfies RowText);
+    const { id: _, ...stored } = data;
+    const text = JSON.stringify([version, created, lastModified === created ? 0 : lastModified, stored] satisfies RowText);
     const row: StoredResource = { id, resourceType: this.rules.name, version, created, lastModified, data };
     if (previous) this.unindex(previous);
     const slot = this.slots.get(id);
@@ -111,7 +113,8 @@ export class Table {
 
   private decode(id: string, text: string): StoredResource {
     const [version, created, lastModified, data] = JSON.parse(text) as RowText;
-    return { id, resourceType: this.rules.name, version, created, lastModified, data };
+    data.id = id;
+    return { id, resourceType: this.rules.name, version, created, lastModified: lastModified === 0 ? created : lastModified, data };
   }
 
   private unindex(row: StoredResource): void {
