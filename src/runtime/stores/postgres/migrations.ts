@@ -13,6 +13,9 @@ export interface Migration {
   readonly vacuum?: readonly string[];
 }
 
+/** `column` with `\` and `:` escaped by a `\` (chr(92): no quoting rule applies), as scopeKey() does. */
+const escaped = (column: string): string => `replace(replace(${column}, chr(92), chr(92) || chr(92)), ':', chr(92) || ':')`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -104,8 +107,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // (tenant, type, attr) as one key (scopeKey() in values.ts writes the same text):
       // PostgreSQL 15 tests every key column of every index entry a range scan reads, so a
       // value filter's 100k-entry scan compares one column where it compared three.
-      `ALTER TABLE scim_value ADD COLUMN scope text GENERATED ALWAYS AS
-        (octet_length(tenant)::text || ':' || tenant || octet_length(type)::text || ':' || type || attr) STORED`,
+      `ALTER TABLE scim_value ADD COLUMN scope text GENERATED ALWAYS AS (${escaped("tenant")} || ':' || ${escaped("type")} || ':' || attr) STORED`,
       // seq after the lowered type: with `type eq` the matching owners come out in seq order,
       // so the planner sees an ordered index-only range against a whole-table scan plus a
       // sort (list.ts asks for seq order) and the DISTINCT sort gets presorted input.

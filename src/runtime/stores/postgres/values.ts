@@ -10,12 +10,13 @@ import { SQL } from "./sql.js";
 
 /**
  * The text of scim_value.scope for (tenant, type, attr), as migration 4's generated column
- * writes it: tenant and type each after their UTF-8 length, so no two triples share a key
- * ("ab" + "c" vs "a" + "bc"). The driver sends strings as UTF-8 (a lone surrogate as
- * U+FFFD, 3 bytes, as counted here).
+ * writes it: tenant and type with `\` and `:` escaped, each ended by `:`, so no two triples
+ * share a key ("a:b" + "c" vs "a" + "b:c"). Characters, not bytes: the same text whatever
+ * the database's encoding.
  */
-export const scopeKey = (tenant: string, type: string, attr: string): string =>
-  `${Buffer.byteLength(tenant, "utf8")}:${tenant}${Buffer.byteLength(type, "utf8")}:${type}${attr}`;
+export const scopeKey = (tenant: string, type: string, attr: string): string => `${escapeKey(tenant)}:${escapeKey(type)}:${attr}`;
+
+const escapeKey = (s: string): string => s.replace(/[\\:]/g, "\\$&");
 
 export function valueTable(tenant: string, type: string): SqlValueTable {
   return {
