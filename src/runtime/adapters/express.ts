@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Kernel } from "../http/kernel.js";
-import { scimRequestFrom, sendNode } from "./node.js";
+import { NodeScimRequest } from "./node.js";
 
 // Express 5 adapter: a middleware that hands the untouched request stream to the kernel.
 // Mount it before any body parser; if one already ran with express.raw(), its bytes are used.
@@ -10,6 +10,7 @@ export function expressMiddleware(kernel: Kernel): (req: Request, res: Response,
     if (!kernel.owns(req.originalUrl, req.headers)) return next();
     const raw: unknown = req.body;
     const body = raw instanceof Uint8Array ? raw : undefined;
-    kernel.handle(scimRequestFrom(req, res, req.originalUrl, body)).then((r) => sendNode(res, r), next);
+    const request = new NodeScimRequest(req, res, req.originalUrl, body);
+    kernel.handle(request).then((r) => request.send(r), next);
   };
 }
