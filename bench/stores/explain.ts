@@ -36,7 +36,7 @@ export function explainSqlite(db: Database.Database, tenant: string, filters: st
 }
 
 export async function explainPostgres(pool: pg.Pool, tenant: string, filters: string[]): Promise<void> {
-  console.log("  EXPLAIN ANALYZE (PostgreSQL):");
+  console.log("  EXPLAIN ANALYZE, BUFFERS (PostgreSQL):");
   for (const text of filters) {
     const filter = parseFilter(text);
     const pin = pinned(rules, filter);
@@ -49,7 +49,7 @@ export async function explainPostgres(pool: pg.Pool, tenant: string, filters: st
     }
     console.log(`    ${text}`);
     for (const [label, sql, params] of plans) {
-      const r = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`, params);
+      const r = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) ${sql}`, params);
       console.log(indent(`${label}:\n${r.rows.map((x) => `  ${x["QUERY PLAN"]}`).join("\n")}`));
     }
   }

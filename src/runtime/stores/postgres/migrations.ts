@@ -110,8 +110,13 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE scim_value ADD COLUMN scope text GENERATED ALWAYS AS (${escaped("tenant")} || ':' || ${escaped("type")} || ':' || attr) STORED`,
       // seq after the lowered type: with `type eq` the matching owners come out in seq order,
       // so the planner sees an ordered index-only range against a whole-table scan plus a
-      // sort (list.ts asks for seq order) and the DISTINCT sort gets presorted input.
-      `CREATE INDEX scim_value_scope ON scim_value (scope, elem_type_l, seq) INCLUDE (elem_type, elem_value, elem_value_l)`,
+      // sort (list.ts asks for seq order) and the DISTINCT sort gets presorted input. Only
+      // the lowered value is included: every value and type of the core schemas is
+      // caseExact=false (the translator reads the _l columns); a caseExact sub-attribute
+      // of an extension still works, reading its column from the table. Narrower entries
+      // deform faster (~1.5 ms of 22 at 100k users) and keep the index small, which is
+      // what makes the planner prefer it to a table scan.
+      `CREATE INDEX scim_value_scope ON scim_value (scope, elem_type_l, seq) INCLUDE (elem_value_l)`,
       `DROP INDEX scim_value_attr`,
     ],
     // The column rewrote the table: its visibility map is empty (no index-only scan can
