@@ -12,15 +12,16 @@ export function sendNode(res: ServerResponse, r: ScimResponse): void {
 }
 
 /**
- * The ScimRequest of one node:http request. It lets go of the response once sent: node keeps
- * a socket's last IncomingMessage, and what it reaches, until the next request on that
- * socket, so a lingering reference carried each response's objects into V8's old space
- * (2.8 KB promoted per request instead of 1.4, measured with --trace-gc-nvp).
+ * The ScimRequest of one node:http request. Once its response is sent it lets go of the
+ * response, the request stream and the headers: something keeps the request object alive
+ * until the next request on the socket, and what it still reached was carried into V8's
+ * old space with it (2.97 KB promoted per POST, 0.6 KB after letting go; measured with
+ * --trace-gc-nvp, bare node:http 0.06 KB).
  */
 export class NodeScimRequest implements ScimRequest {
   readonly method: string;
-  readonly headers: IncomingMessage["headers"];
-  readonly body: Uint8Array | IncomingMessage;
+  headers: IncomingMessage["headers"];
+  body: Uint8Array | IncomingMessage | undefined;
   #res: ServerResponse | undefined;
   #abort: AbortController | undefined;
 
@@ -48,10 +49,12 @@ export class NodeScimRequest implements ScimRequest {
     return this.#abort.signal;
   }
 
-  /** Writes the kernel's response and drops the reference to it. */
+  /** Writes the kernel's response; the request holds nothing of it afterwards. */
   send(r: ScimResponse): void {
     const res = this.#res;
     this.#res = undefined;
+    this.body = undefined;
+    this.headers = {};
     if (res) sendNode(res, r);
   }
 }
