@@ -20,10 +20,9 @@ function externalIdEq(filter: Filter, table: Table): string | undefined {
   return r && !r.extension && !r.subAttribute && r.attribute.name === "externalId" ? filter.value : undefined;
 }
 
-/** The ids a query must look at, in creation order: one when the filter pins a unique
- * value or externalId, else every id (a snapshot, so writes during a sliced scan do not
- * shift what this list sees). */
-function candidates(table: Table, query: StoreQuery): readonly string[] {
+/** The ids a query must look at when an index narrows it to one: a pinned unique value or
+ * a single externalId holder; undefined when every row must be scanned. */
+function narrowed(table: Table, query: StoreQuery): readonly string[] | undefined {
   const pin = query.filter && pinned(table.rules, query.filter);
   const ext = !pin && query.filter ? externalIdEq(query.filter, table) : undefined;
   if (ext !== undefined) {
@@ -32,7 +31,7 @@ function candidates(table: Table, query: StoreQuery): readonly string[] {
     // One holder: O(1). Several (rare): scan, which keeps creation order.
     if (typeof ids === "string") return [ids];
   }
-  if (!pin) return table.ids();
+  if (!pin) return undefined;
   const row = pin.kind === "id" ? (table.has(pin.id) ? pin.id : undefined) : pin.kind === "unique" ? table.findUniqueKey(pin.rule, pin.key)?.id : undefined;
   return row === undefined ? [] : [row];
 }
@@ -50,11 +49,12 @@ function prefilterOf(filter: Filter, table: Table): TextTest | undefined {
 export function listTable(table: Table, query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
   // listRows compiles the filter even when the index finds no candidate, so an invalid
   // filter fails the same way with or without an index.
-  const ids = candidates(table, query);
+  const ids = narrowed(table, query);
   // Rows are decoded as the scan reaches them; one deleted meanwhile reads as undefined,
   // and so does one whose text shows it cannot match the filter.
-  const worth = ids.length > 1 && query.filter ? prefilterOf(query.filter, table) : undefined;
-  const rows: RowSource = { length: ids.length, at: (i) => table.get(ids[i]!, worth) };
+  const rows: RowSource = ids
+    ? { length: ids.length, at: (i) => table.get(ids[i]!) }
+    : table.scan(query.filter && prefilterOf(query.filter, table));
   if (query.keyset) return keysetRows(table.rules, rows, query, timeoutMs);
   return listRowsSliced(table.rules, rows, query, timeoutMs);
 }

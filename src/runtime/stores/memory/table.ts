@@ -2,6 +2,7 @@ import type { ResourceData, StoredResource } from "../contract.js";
 import { uniqueKey, uniqueRaw } from "../common/data.js";
 import { notUnique } from "../common/errors.js";
 import type { TypeRules, UniqueRule } from "../common/rules.js";
+import type { RowSource } from "../common/list.js";
 import { RowArena } from "./arena.js";
 import { KeyIndex } from "./key-index.js";
 
@@ -54,6 +55,29 @@ export class Table {
   /** Every id, in creation order (a snapshot: later writes do not change it). */
   ids(): string[] {
     return [...this.slots.keys()];
+  }
+
+  /** Every row in creation order through a live iterator, for a sliced scan: a row deleted
+   * before the scan reaches it is skipped, one created meanwhile may be seen or not, and no
+   * array of every id is made per scan (at 100k users, four concurrent scans held 21 MB). */
+  scan(worth?: (text: string) => boolean): RowSource {
+    const slots = this.slots;
+    let entries = slots.entries();
+    let next = 0; // the index `entries` yields next
+    return {
+      length: slots.size,
+      at: (index) => {
+        if (index < next) {
+          entries = slots.entries();
+          next = 0;
+        }
+        let entry: IteratorResult<[string, number]> | undefined;
+        for (; next <= index; next++) if ((entry = entries.next()).done) return undefined;
+        const [id, slot] = entry!.value as [string, number];
+        const text = this.arena.get(slot);
+        return worth && !worth(text) ? undefined : this.decode(id, text);
+      },
+    };
   }
 
   /** False when the row `id` cannot hold `needle` (its UTF-8 JSON text) anywhere: a scan
