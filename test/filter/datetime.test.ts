@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { orderTest } from "../../src/runtime/filter/evaluate/datetime.js";
 import { parseDateTime } from "../../src/runtime/filter/index.js";
 
 // xsd:dateTime (RFC 7643 §2.3.5) to instants.
@@ -107,5 +108,63 @@ describe("parseDateTime against an independent reading of the grammar", () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe("orderTest: text order for canonical UTC values agrees with parsing", () => {
+  const SIGNS = { gt: (c: number) => c > 0, ge: (c: number) => c >= 0, lt: (c: number) => c < 0, le: (c: number) => c <= 0 };
+  const byParsing = (holds: (c: number) => boolean, t: number) => (v: unknown) => {
+    const x = parseDateTime(v);
+    return x !== undefined && holds(x - t);
+  };
+  // toISOString text cut to 0-9 fraction digits (0-3 take the text path, longer ones must not).
+  const iso = (ms: number, digits: number) => {
+    const s = new Date(ms).toISOString();
+    return digits === 0 ? `${s.slice(0, 19)}Z` : `${s.slice(0, 20)}${`${s.slice(20, 23)}123456`.slice(0, digits)}Z`;
+  };
+  const instant = fc.integer({ min: -62_167_219_200_000 + 86_400_000, max: Date.UTC(9999, 11, 30) }); // 0000-01-02 .. 9999-12-30
+  const near = (ms: number) => fc.constantFrom(0, 1, -1, 999, 1000, -1000, 60_000, 86_400_000, -86_400_000, 7_200_000).map((d) => ms + d);
+  // A stored value: a near instant in some form, case variant, offset, or one character changed.
+  const stored = (ms: number) =>
+    fc.oneof(
+      fc.tuple(near(ms), fc.integer({ min: 0, max: 9 })).map(([m, d]) => iso(m, d)),
+      fc.tuple(near(ms), fc.constantFrom("+02:00", "-07:00", "+00:00")).map(([m, o]) => `${new Date(m + (o === "+02:00" ? 7_200_000 : o === "-07:00" ? -25_200_000 : 0)).toISOString().slice(0, 23)}${o}`),
+      fc.tuple(near(ms), fc.integer({ min: 0, max: 3 })).map(([m, d]) => iso(m, d).replace("T", "t")),
+      fc.tuple(near(ms), fc.integer({ min: 0, max: 3 })).map(([m, d]) => iso(m, d).replace("Z", "z")),
+      fc.tuple(near(ms), fc.integer({ min: 0, max: 3 }), fc.nat(23), fc.constantFrom(..."0123456789:-.TZ /")).map(([m, d, at, c]) => {
+        const s = iso(m, d);
+        return s.slice(0, at) + c + s.slice(at + 1);
+      }),
+      fc.constantFrom(null, 42, "", "2011-05-13T04:42:34.Z", "9999-99-99T99:99:99Z"),
+    );
+  const literal = fc.tuple(instant, fc.integer({ min: 0, max: 9 }), fc.boolean()).map(([ms, d, lower]) => {
+    const s = iso(ms, d);
+    return { ms, text: lower ? s.replace("T", "t") : s };
+  });
+
+  it("gt, ge, lt and le answer as the parsing test does", () => {
+    fc.assert(
+      fc.property(literal.chain((l) => fc.tuple(fc.constant(l), fc.array(stored(l.ms), { minLength: 1, maxLength: 8 }))), ([l, values]) => {
+        const t = parseDateTime(l.text)!;
+        for (const holds of Object.values(SIGNS)) {
+          const fast = orderTest(holds, t, l.text);
+          const slow = byParsing(holds, t);
+          for (const v of values) expect(fast(v)).toBe(slow(v));
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it.each<[string, string, keyof typeof SIGNS, boolean]>([
+    ["2011-05-13T04:42:34Z", "2011-05-13T04:42:34Z", "ge", true],
+    ["2011-05-13T04:42:34Z", "2011-05-13T04:42:34Z", "gt", false],
+    ["2011-05-13T04:42:34Z", "2011-05-13t04:42:35Z", "le", false],
+    ["2011-05-13T04:42:34Z", "2011-05-13t04:42:33Z", "lt", true], // "t" sorts after "T": parsed, not text-ordered
+    ["2011-05-13T04:42:34.123Z", "2011-05-13T04:42:34.124Z", "gt", true],
+    ["2011-05-13T04:42:34.123Z", "2011-02-30T04:42:34.124Z", "lt", false], // invalid: text order says less, parsing says no value
+    ["2011-05-13T04:42:34.1234567Z", "2011-05-13T04:42:34.1234568Z", "le", true], // one instant in double precision
+  ])("%s vs stored %s %s: %s", (lit, v, op, want) => {
+    expect(orderTest(SIGNS[op], parseDateTime(lit)!, lit)(v)).toBe(want);
   });
 });

@@ -25,7 +25,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const DASH = 0x2d, COLON = 0x3a, DOT = 0x2e, PLUS = 0x2b;
+const DASH = 0x2d, COLON = 0x3a, DOT = 0x2e, PLUS = 0x2b, UPPER_T = 0x54, UPPER_Z = 0x5a;
 
 /**
  * The instant of an xsd:dateTime, or undefined when `text` is not one. Every fixed
@@ -79,4 +79,39 @@ export function parseDateTime(text: unknown): number | undefined {
   }
   if (i !== n) return undefined;
   return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + sec * 1000 + fraction - offset;
+}
+
+/** The length of `text` when it is a valid dateTime in canonical UTC form with 0-3 fraction digits (upper-case T and Z), else 0. */
+function canonicalUtcLength(text: unknown): number {
+  if (typeof text !== "string" || parseDateTime(text) === undefined) return 0;
+  const n = text.length;
+  if (text.charCodeAt(10) !== UPPER_T || text.charCodeAt(n - 1) !== UPPER_Z) return 0;
+  return n === 20 || (n >= 22 && n <= 24 && text.charCodeAt(19) === DOT) ? n : 0;
+}
+
+/**
+ * `stored <op> literal` for an ordering operator, `holds` telling whether a comparison
+ * sign satisfies it, `t` the literal's instant and `text` the literal as written. When
+ * the literal is in canonical UTC form with at most 3 fraction digits (as toISOString
+ * writes: `2011-05-13T04:42:34.123Z`), a stored value of the same length with T at 10, Z
+ * last and "." at 19 (for a fraction) is, if valid at all, in exactly that form: fixed
+ * width fields whose text order is their instant order, in whole milliseconds, so no two
+ * texts round to one instant. Text order alone then proves such a value does not match,
+ * valid or not; every other value is parsed. A selective `meta.lastModified gt` over
+ * values a store wrote skips most parses.
+ */
+export function orderTest(holds: (sign: number) => boolean, t: number, text: unknown): (v: unknown) => boolean {
+  const parsed = (v: unknown): boolean => {
+    const x = parseDateTime(v);
+    return x !== undefined && holds(x - t);
+  };
+  const n = canonicalUtcLength(text);
+  if (n === 0) return parsed;
+  const lit = text as string;
+  return (v) => {
+    if (typeof v === "string" && v.length === n && v.charCodeAt(10) === UPPER_T && v.charCodeAt(n - 1) === UPPER_Z && (n === 20 || v.charCodeAt(19) === DOT)) {
+      if (!holds(v < lit ? -1 : v > lit ? 1 : 0)) return false;
+    }
+    return parsed(v);
+  };
 }

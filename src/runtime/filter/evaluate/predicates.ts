@@ -2,7 +2,7 @@ import { ScimError } from "../../errors.js";
 import type { AttributeModel } from "../../manifest/model.js";
 import type { CompareOperator, CompareValue } from "../ast.js";
 import { numberEnd } from "../parse/literals.js";
-import { parseDateTime } from "./datetime.js";
+import { orderTest, parseDateTime } from "./datetime.js";
 import { foldEndsWith, foldEquals, foldIncludes, foldStartsWith } from "./fold.js";
 import { getterFor, isPresent } from "./values.js";
 
@@ -124,10 +124,7 @@ export function comparisonTest(attribute: AttributeModel, path: string, op: Comp
     case "dateTime": {
       const t = literal as number;
       if (op === "eq" || op === "ne") return (v) => parseDateTime(v) === t;
-      return (v) => {
-        const x = parseDateTime(v);
-        return x !== undefined && order(op, x - t);
-      };
+      return orderTest((c) => order(op, c), t, value);
     }
     default:
       return stringTest(op, literal as string, caseInsensitive(attribute));
