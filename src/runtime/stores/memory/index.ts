@@ -7,8 +7,8 @@ import type { Table } from "./table.js";
 
 // `scim-gen/stores/memory`: the in-memory Store, for tests, demos and single-process
 // servers whose data may vanish on restart. Unique attributes are hash-indexed per tenant
-// (O(1) `userName eq`), writes are versioned, and returned resources are frozen: readers
-// share stored objects instead of copying them.
+// (O(1) `userName eq`), writes are versioned, and rows live as JSON bytes outside V8's heap
+// (RowArena): every read decodes a private copy.
 
 export interface MemoryStoreOptions {
   /** Clock for meta.created/lastModified; defaults to the system clock. */

@@ -6,9 +6,10 @@ import { pinned } from "../common/pinned.js";
 import { textPrefilter, type TextTest } from "./prefilter.js";
 import type { Table } from "./table.js";
 
-// list() for the memory store: the unique index answers `userName eq "…"` (alone or
-// inside an `and`) in O(1), the externalId index `externalId eq "…"`; anything else scans. Every candidate is still checked by the
-// kernel's own filter evaluator, so indexed and scanned answers agree.
+// list() for the memory store: the unique index answers `userName eq "…"` (alone or inside
+// an `and`) in O(1), the externalId index `externalId eq "…"`; anything else scans, and
+// prefilter.ts skips rows whose text cannot match before decoding them. Every candidate is
+// still checked by the kernel's own filter evaluator, so indexed and scanned answers agree.
 
 /** `externalId eq "…"`, alone or as one side of an `and` (RFC 7643 §3.1: caseExact). */
 function externalIdEq(filter: Filter, table: Table): string | undefined {
