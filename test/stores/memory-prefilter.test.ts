@@ -32,7 +32,6 @@ describe("memory store text prefilter", () => {
     ['userName eq "bjensen"', { userName: "BJensen" }, "case-insensitive eq"],
     ['emails[type eq "work" and value co "example"]', { emails: [{ type: "Work", value: "x@EXAMPLE.com" }] }, "value path"],
     [`${TEST_EXT}:code eq "AbC"`, { [TEST_EXT]: { code: "AbC" } }, "caseExact needle kept verbatim"],
-    ['userName co "ας"', { userName: "ΑΣ" }, "final sigma folds alike inside the text"],
     ['userName co "i̇"', { userName: "İ" }, "İ lengthens when lower-cased"],
   ] as const)("keeps %s on %j (%s)", (f, r, _why) => {
     const filter = parseFilter(f);
@@ -48,7 +47,14 @@ describe("memory store text prefilter", () => {
     expect(textPrefilter(parseFilter(f), users)!(stored(r))).toBe(false);
   });
 
-  it.each(['userName pr', 'not (userName eq "x")', 'userName ne "x"', 'meta.resourceType eq "User"', 'id eq "2819c223"', 'userName eq "a\\"b"', 'active eq true', 'userName gt "a"', 'userName eq "x" or title pr'])(
+  it("keeps a sigma match that an escape beside Σ would hide from the text", () => {
+    // "\nΣ" lower-cases to "\nσ", but its JSON text `\nΣ` to `\nς`: no text test is offered.
+    const filter = parseFilter('displayName co "σ"');
+    expect(compileFilter(filter, users)({ displayName: "\nΣ" })).toBe(true);
+    expect(textPrefilter(filter, users)).toBeUndefined();
+  });
+
+  it.each(['userName pr', 'not (userName eq "x")', 'userName ne "x"', 'meta.resourceType eq "User"', 'id eq "2819c223"', 'userName eq "a\\"b"', 'active eq true', 'userName gt "a"', 'userName eq "x" or title pr', 'displayName co "σ"', 'userName eq "ΑΣ"'])(
     "offers no test where the text promises nothing: %s",
     (f) => expect(textPrefilter(parseFilter(f), users)).toBeUndefined(),
   );
@@ -78,7 +84,8 @@ describe("memory store text prefilter", () => {
     [TEST_EXT]: fc.record({ code: str, tags: fc.array(str, { maxLength: 2 }) }),
   });
 
+  // PREFILTER_RUNS=200000 for a deeper search (it found the sigma case above at 44,610).
   it("never drops a match, for random filters and resources full of folding and escaping traps", () => {
-    fc.assert(fc.property(tree, fc.array(resource, { maxLength: 5 }), (f, rs) => sound(f, rs)), { numRuns: 3000 });
-  });
+    fc.assert(fc.property(tree, fc.array(resource, { maxLength: 5 }), (f, rs) => sound(f, rs)), { numRuns: Number(process.env.PREFILTER_RUNS ?? 3000) });
+  }, 60_000);
 });
