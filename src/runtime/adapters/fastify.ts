@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kernel } from "../http/kernel.js";
 import type { ScimBody } from "../http/types.js";
+import { NodeScimRequest } from "./node.js";
 
 // Fastify 5 adapter: a plugin whose content-type parser passes the raw payload stream
 // through unread, so the kernel (not Fastify) applies the SCIM body limit and JSON rules.
@@ -10,22 +11,10 @@ export function fastifyPlugin(kernel: Kernel): (app: FastifyInstance) => Promise
     app.removeAllContentTypeParsers();
     app.addContentTypeParser("*", (_req: FastifyRequest, payload: unknown, done: (err: null, body: unknown) => void) => done(null, payload));
     const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-      let abort: AbortController | undefined;
-      const body = (request.body as ScimBody | undefined) ?? request.raw;
-      const r = await kernel.handle({
-        method: request.method,
-        url: request.raw.url ?? request.url,
-        headers: request.headers,
-        body,
-        // Created on first use: most requests never look at their signal.
-        get signal(): AbortSignal {
-          if (!abort) {
-            const controller = (abort = new AbortController());
-            reply.raw.once("close", () => reply.raw.writableFinished || controller.abort());
-          }
-          return abort.signal;
-        },
-      });
+      // The node adapter's request over Fastify's raw objects, with Fastify's payload stream.
+      const scim = new NodeScimRequest(request.raw, reply.raw, request.raw.url ?? request.url, (request.body as ScimBody | undefined) ?? request.raw);
+      const r = await kernel.handle(scim);
+      scim.release();
       reply.code(r.status).headers(r.headers);
       // A Buffer, so Fastify does not append "; charset=utf-8" to application/scim+json.
       await reply.send(r.body === undefined ? undefined : Buffer.from(r.body));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Kernel } from "../http/kernel.js";
-import type { ScimRequest, ScimResponse } from "../http/types.js";
+import type { ScimBody, ScimRequest, ScimResponse } from "../http/types.js";
 
 // node:http adapter: translates IncomingMessage/ServerResponse and nothing else. The
 // request stream itself is the body, so the kernel enforces the size limit while reading.
@@ -21,7 +21,7 @@ export function sendNode(res: ServerResponse, r: ScimResponse): void {
 export class NodeScimRequest implements ScimRequest {
   readonly method: string;
   headers: IncomingMessage["headers"];
-  body: Uint8Array | IncomingMessage | undefined;
+  body: ScimBody | undefined;
   #res: ServerResponse | undefined;
   #abort: AbortController | undefined;
 
@@ -29,7 +29,7 @@ export class NodeScimRequest implements ScimRequest {
     req: IncomingMessage,
     res: ServerResponse,
     readonly url: string,
-    body?: Uint8Array,
+    body?: ScimBody,
   ) {
     this.method = req.method ?? "GET";
     this.headers = req.headers;
@@ -52,14 +52,19 @@ export class NodeScimRequest implements ScimRequest {
   /** Writes the kernel's response; the request holds nothing of it afterwards. */
   send(r: ScimResponse): void {
     const res = this.#res;
+    this.release();
+    if (res) sendNode(res, r);
+  }
+
+  /** Drops the response, stream and headers (for adapters that write the response themselves). */
+  release(): void {
     this.#res = undefined;
     this.body = undefined;
     this.headers = {};
-    if (res) sendNode(res, r);
   }
 }
 
-export function scimRequestFrom(req: IncomingMessage, res: ServerResponse, url: string, body?: Uint8Array): NodeScimRequest {
+export function scimRequestFrom(req: IncomingMessage, res: ServerResponse, url: string, body?: ScimBody): NodeScimRequest {
   return new NodeScimRequest(req, res, url, body);
 }
 
