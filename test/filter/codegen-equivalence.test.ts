@@ -4,6 +4,7 @@ import type { CompareOperator, Filter } from "../../src/runtime/filter/index.js"
 import { compileFilter, parseFilter } from "../../src/runtime/filter/index.js";
 import { compileClosures } from "../../src/runtime/filter/evaluate/compile.js";
 import { corpusUsers, invalidFilters, validFilters } from "./corpus.js";
+import { filterTree } from "./arbitraries.js";
 import { generateUsers } from "./generate.js";
 import { filterTestIndex, TEST_EXT } from "./test-manifest.js";
 
@@ -60,14 +61,7 @@ describe("generated matcher equals the closure compiler", () => {
       parseFilter("roles[primary eq true]"),
     ),
   );
-  const tree = fc.letrec<{ f: Filter }>((tie) => ({
-    f: fc.oneof(
-      { depthSize: "small" },
-      leaf,
-      fc.record({ type: fc.constant("logical" as const), operator: fc.constantFrom("and" as const, "or" as const), left: tie("f"), right: tie("f") }),
-      fc.record({ type: fc.constant("not" as const), filter: tie("f") }),
-    ),
-  })).f;
+  const tree = filterTree(leaf);
 
   it("for random filters over real paths", () => {
     fc.assert(fc.property(tree, (ast) => same(ast)), { numRuns: 400 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ComparisonFilter, Filter } from "../../src/runtime/filter/index.js";
 import { compileFilter, parseFilter } from "../../src/runtime/filter/index.js";
 import { textPrefilter } from "../../src/runtime/stores/memory/prefilter.js";
+import { filterTree } from "../filter/arbitraries.js";
 import { corpusUsers, validFilters } from "../filter/corpus.js";
 import { filterTestIndex, TEST_EXT } from "../filter/test-manifest.js";
 
@@ -67,15 +68,10 @@ describe("memory store text prefilter", () => {
     operator: fc.constantFrom("eq" as const, "co" as const, "sw" as const, "ew" as const, "ne" as const),
     value: str,
   });
-  const tree = fc.letrec<{ f: Filter }>((tie) => ({
-    f: fc.oneof(
-      { depthSize: "small" },
-      leaf,
-      fc.record({ type: fc.constant("logical" as const), operator: fc.constantFrom("and" as const, "or" as const), left: tie("f"), right: tie("f") }),
-      fc.record({ type: fc.constant("not" as const), filter: tie("f") }),
-      leaf.map((l): Filter => ({ type: "valuePath", attributePath: "emails", filter: { ...l, attributePath: "value" } })),
-    ),
-  })).f;
+  const tree = filterTree(
+    leaf,
+    leaf.map((l): Filter => ({ type: "valuePath", attributePath: "emails", filter: { ...l, attributePath: "value" } })),
+  );
   const resource = fc.record({
     userName: str,
     displayName: str,
