@@ -3,6 +3,7 @@ import type { StoreListResult, StoreQuery } from "../contract.js";
 import { keysetRows } from "../common/keyset.js";
 import { listRowsSliced, type RowSource } from "../common/list.js";
 import { pinned } from "../common/pinned.js";
+import { idKeyset } from "./id-keyset.js";
 import { textPrefilter, type TextTest } from "./prefilter.js";
 import type { Table } from "./table.js";
 
@@ -56,6 +57,7 @@ export function listTable(table: Table, query: StoreQuery, timeoutMs: number): P
   const rows: RowSource = ids
     ? { length: ids.length, at: (i) => table.get(ids[i]!) }
     : table.scan(query.filter && prefilterOf(query.filter, table));
+  if (query.keyset && !ids && !query.filter && query.sortBy === undefined) return Promise.resolve(idKeyset(table, query));
   if (query.keyset) return keysetRows(table.rules, rows, query, timeoutMs);
   return listRowsSliced(table.rules, rows, query, timeoutMs);
 }
