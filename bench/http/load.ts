@@ -51,11 +51,25 @@ export async function startTarget(kind: string): Promise<Target> {
   return { kind, port, child };
 }
 
-export function rss(target: Target): Promise<{ peak: number; now: number; peakParts?: string }> {
+export interface MemoryReport {
+  readonly peak: number;
+  readonly now: number;
+  /** What made up the peak: V8's spaces and external memory when it was reached. */
+  readonly peakParts?: string;
+  /** Highest RSS per phase named with phase(). */
+  readonly phasePeaks?: Readonly<Record<string, number>>;
+}
+
+export function rss(target: Target): Promise<MemoryReport> {
   return new Promise((resolve) => {
-    target.child.once("message", (m: { type: string; peak: number; now: number; peakParts?: string }) => resolve(m));
+    target.child.once("message", (m: MemoryReport & { type: string }) => resolve(m));
     target.child.send({ type: "rss" });
   });
+}
+
+/** Names the phase the server's RSS peaks are recorded under. */
+export function phase(target: Target, name: string): void {
+  target.child.send({ type: "phase", name });
 }
 
 /** CPU time (user + system, µs) the server process has used so far. */

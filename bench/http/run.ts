@@ -1,4 +1,4 @@
-import { cpu, rss, runScenario, seed, startTarget, stopTarget, userBody, type Result, type Scenario } from "./load.js";
+import { cpu, phase, rss, runScenario, seed, startTarget, stopTarget, userBody, type MemoryReport, type Result, type Scenario } from "./load.js";
 
 // `npm run bench -- http`: scim-gen (memory store, node:http adapter) against SCIMMY +
 // Express serving the same users, and a bare node:http server (the ceiling), over real
@@ -57,10 +57,11 @@ async function main(): Promise<void> {
   if (bare) await runScenario(bare.port, fixed, 1, connections); // warm-up
   for (const size of sizes) {
     const table = new Map<string, Map<string, Result & { cpuPerRequest: number }>>();
-    const memory = new Map<string, { peak: number; now: number; seed: number; peakParts?: string }>();
+    const memory = new Map<string, MemoryReport & { seed: number }>();
     const ceilings = new Map<string, Result & { cpuPerRequest: number }>();
     for (const kind of targets.filter((t) => t !== "bare")) {
       const t = await startTarget(kind);
+      phase(t, "seed");
       const seeded = await seed(t.port, size);
       const m = await rss(t);
       memory.set(kind, { ...m, seed: seeded.seconds });
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       for (const s of list) {
         const bareCpu = bare && s === list[0] ? await cpu(bare) : 0;
         const before = bare && s === list[0] ? await runScenario(bare.port, fixed, seconds, connections) : undefined;
+        phase(t, s.name);
         const cpuBefore = await cpu(t);
         const r = await runScenario(t.port, s, seconds, s.connections ?? connections);
         await settle(t.port); // the CPU of requests still queued belongs to this scenario
@@ -80,15 +82,17 @@ async function main(): Promise<void> {
           ceilings.set(kind, { ...after, rps: (before.rps + after.rps) / 2, cpuPerRequest: perRequest });
         }
       }
+      // The server's peak covers the whole run; `now` stays the figure after seeding.
       const after = await rss(t);
-      memory.get(kind)!.peak = Math.max(memory.get(kind)!.peak, after.peak);
-      memory.get(kind)!.peakParts = after.peakParts;
+      memory.set(kind, { ...after, now: memory.get(kind)!.now, seed: seeded.seconds });
       table.set(kind, results);
       await stopTarget(t);
     }
     console.log(`\n${fmt(size)} users`);
     for (const [kind, m] of memory) {
       console.log(`  ${kind.padEnd(9)} seeded over HTTP in ${fmt(m.seed, 1)} s (${fmt(size / m.seed)} users/s); RSS after seeding ${fmt(m.now / MB)} MB, peak ${fmt(m.peak / MB)} MB (at the peak, MB used/size: ${m.peakParts ?? "?"})`);
+      const phases = Object.entries(m.phasePeaks ?? {}).map(([name, bytes]) => `${name} ${fmt(bytes / MB)}`);
+      if (phases.length) console.log(`            peak RSS by phase (MB): ${phases.join(", ")}`);
     }
     console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)} ${"CPU µs/req".padStart(11)}  ratio (req/s; server CPU per request)`);
     const ours = table.get("scim-gen");

@@ -49,16 +49,21 @@ if (process.argv[2]) {
   let peak = process.memoryUsage.rss();
   // What made up the peak: V8's spaces and the memory outside them, when it was reached.
   let peakParts = "";
+  // The highest RSS seen in each phase the runner names (seeding, each scenario).
+  let phase = "start";
+  const phasePeaks: Record<string, number> = {};
   setInterval(() => {
     const now = process.memoryUsage.rss();
+    phasePeaks[phase] = Math.max(phasePeaks[phase] ?? 0, now);
     if (now <= peak) return;
     peak = now;
     const mb = (n: number) => Math.round(n / 1048576);
     const spaces = getHeapSpaceStatistics().filter((s) => s.space_size > 1048576).map((s) => `${s.space_name.replace("_space", "")} ${mb(s.space_used_size)}/${mb(s.space_size)}`);
     peakParts = `${spaces.join(", ")}; external ${mb(process.memoryUsage().external)}`;
   }, 50).unref();
-  process.on("message", (m: { type: string }) => {
+  process.on("message", (m: { type: string; name?: string }) => {
     if (m.type === "exit") process.exit(0); // a clean exit, so --cpu-prof can write its profile
+    if (m.type === "phase") phase = m.name ?? "?";
     if (m.type === "cpu") {
       const c = process.cpuUsage();
       process.send!({ type: "cpu", micros: c.user + c.system, user: c.user, system: c.system });
@@ -67,7 +72,7 @@ if (process.argv[2]) {
       if (typeof globalThis.gc === "function") for (let i = 0; i < Number(process.env.BENCH_GCS ?? 1); i++) globalThis.gc();
       const m = process.memoryUsage();
       const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
-      process.send!({ type: "rss", peak: Math.max(peak, m.rss), peakParts, now: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, spaces });
+      process.send!({ type: "rss", peak: Math.max(peak, m.rss), peakParts, phasePeaks, now: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, spaces });
     }
   });
   server.keepAliveTimeout = 60_000;
