@@ -64,6 +64,20 @@ describe("RowArena", () => {
     );
   });
 
+  it("keeps a row larger than a chunk in a chunk of its own, and frees it when replaced", () => {
+    const arena = new RowArena();
+    const small = Array.from({ length: 100 }, (_, i) => arena.add(`row ${i}`));
+    const big = "x".repeat(3 << 20); // 3 MB, past the 1 MB chunk size
+    const slot = arena.add(big);
+    const after = arena.add("after the big one");
+    expect(arena.get(slot)).toBe(big);
+    arena.set(slot, "small now");
+    expect(arena.get(slot)).toBe("small now");
+    expect(arena.get(after)).toBe("after the big one");
+    small.forEach((s, i) => expect(arena.get(s)).toBe(`row ${i}`));
+    expect(arena.size.allocated).toBeLessThan(3 << 20); // the 3 MB chunk is gone
+  });
+
   it("rewriting 1,000 rows 50 times holds no more than a few times their bytes", () => {
     const arena = new RowArena();
     const row = (i: number, v: number) => JSON.stringify({ id: `id-${i}`, userName: `user${i}`, version: v, pad: "x".repeat(200) });
