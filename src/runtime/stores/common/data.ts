@@ -16,44 +16,10 @@ function checkDepth(value: unknown, depth: number, path: string): void {
   else for (const key of Object.keys(value)) checkDepth((value as Record<string, unknown>)[key], depth + 1, key);
 }
 
-// Values repeated across thousands of resources (schema URNs, `type` labels such as
-// "work") are kept once: 100k users from JSON request bodies otherwise hold 100k copies.
-const interned = new Map<string, string>();
-function intern(s: string): string {
-  const hit = interned.get(s);
-  if (hit !== undefined) return hit;
-  if (s.length <= 100 && interned.size < 10_000) interned.set(s, s);
-  return s;
-}
-
-// Whole `schemas` lists are shared too (frozen): most resources of a type list the same URNs.
-const schemaLists = new Map<string, readonly unknown[]>();
-function internSchemas(list: unknown[]): readonly unknown[] {
-  if (list.length > 8 || !list.every((s) => typeof s === "string")) return list;
-  const key = list.join("\n");
-  const hit = schemaLists.get(key);
-  if (hit !== undefined) return hit;
-  if (key.length <= 1000 && schemaLists.size < 1000) schemaLists.set(key, Object.freeze(list));
-  return list;
-}
-
-/** Freezes a fresh JSON.parse result in place, sharing repeated labels. */
+/** Freezes a fresh JSON.parse result in place. */
 function freezeDeep(value: unknown): void {
   if (value === null || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    for (const v of value) freezeDeep(v);
-  } else {
-    const rec = value as Record<string, unknown>;
-    for (const key of Object.keys(rec)) {
-      const v = rec[key];
-      if (typeof v === "string" && key === "type") rec[key] = intern(v);
-      else if (key === "schemas" && Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) if (typeof v[i] === "string") v[i] = intern(v[i]);
-        rec[key] = internSchemas(v);
-      }
-      freezeDeep(rec[key]);
-    }
-  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) freezeDeep(v);
   Object.freeze(value);
 }
 
@@ -62,7 +28,7 @@ function freezeDeep(value: unknown): void {
  * stays an own data property, never a prototype. */
 export function freezeResource(data: ResourceData, id: string): ResourceData {
   const out = JSON.parse(JSON.stringify(ownCopy(data, id))) as ResourceData;
-  out.id = id; // the caller's string: a store keeps one copy of each id, not two
+  out.id = id;
   freezeDeep(out);
   return out;
 }

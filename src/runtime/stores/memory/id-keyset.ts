@@ -17,7 +17,7 @@ export function idKeyset(table: Table, query: StoreQuery): StoreListResult {
   const k = limit > 0 ? limit + 1 : 0; // count=0: totalResults only, no next position
   const best: string[] = []; // the first k ids after `after`, best first
   let total = 0;
-  for (const id of table.idsInOrder()) {
+  for (const id of table.ids()) {
     total++;
     if (k === 0 || (after !== undefined && !better(after, id))) continue;
     if (best.length === k && !better(id, best[k - 1]!)) continue;

@@ -52,13 +52,8 @@ export class Table {
     return this.slots.has(id);
   }
 
-  /** Every id, in creation order (a snapshot: later writes do not change it). */
-  ids(): string[] {
-    return [...this.slots.keys()];
-  }
-
-  /** Every id, in creation order, read live (for a synchronous pass). */
-  idsInOrder(): IterableIterator<string> {
+  /** Every id, in creation order, read live: replacing a row keeps its place. */
+  ids(): IterableIterator<string> {
     return this.slots.keys();
   }
 
