@@ -14,8 +14,8 @@ import { filterTestIndex, TEST_EXT } from "../filter/test-manifest.js";
 // ß, quotes, backslashes, controls, lone surrogates).
 
 const users = filterTestIndex().resourceType("User")!;
-// As the store writes a row: without `id` (the row's key).
-const stored = ({ id: _, ...data }: Record<string, unknown>) => JSON.stringify([1, "2026-01-01T00:00:00.000Z", 0, data]);
+// As the store writes a row: its id first, then its data without `id`.
+const stored = ({ id, ...data }: Record<string, unknown>) => JSON.stringify([id ?? "", 1, "2026-01-01T00:00:00.000Z", 0, data]);
 
 function sound(filter: Filter, resources: readonly Record<string, unknown>[]): void {
   const test = textPrefilter(filter, users);

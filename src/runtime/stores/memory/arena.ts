@@ -1,14 +1,16 @@
 // The memory store's rows as UTF-8 JSON in buffers outside V8's heap. Held as object
 // graphs, 100k users were ~2M heap objects (66 MB live): every full GC marked them all, and
 // garbage promoted between them fragmented old space until a server held 260–290 MB. Here
-// a row is a slot number; its bytes live in a chunk, and the heap holds only the id map and
-// the unique indexes.
+// a row is a slot number and its bytes live in a chunk; nothing per row is on the heap
+// (the id and unique indexes are typed arrays of slots, see slot-index.ts).
 //
 // Rows are appended to the active chunk. Chunks have one size once the table is large
 // (1 MB), so malloc reuses freed ones exactly instead of fragmenting, and no write ever
 // copies the whole table. A replaced or removed row's bytes are garbage; a chunk whose
 // live bytes fall under half is evacuated (its rows rewritten into the active chunk) and
 // freed, so at most about half of any full chunk is garbage.
+
+import { rowKey, rowKeyIs } from "./row-key.js";
 
 const MIN_CHUNK = 4096;
 const MAX_CHUNK = 1 << 20;
@@ -58,6 +60,19 @@ export class RowArena {
   includes(slot: number, needle: Buffer): boolean {
     const start = this.starts[slot]!;
     return this.chunks[this.chunkOf[slot]!]!.subarray(start, start + this.lengths[slot]!).includes(needle);
+  }
+
+  /** The key that starts the row in `slot` (see row-key.ts). */
+  key(slot: number): string {
+    const start = this.starts[slot]!;
+    return rowKey(this.chunks[this.chunkOf[slot]!]!, start, start + this.lengths[slot]!);
+  }
+
+  /** Whether the row in `slot` starts with the key `key`; false for a free slot. */
+  keyIs(slot: number, key: string): boolean {
+    const start = this.starts[slot]!;
+    const length = this.lengths[slot]!;
+    return length >= 0 && rowKeyIs(this.chunks[this.chunkOf[slot]!]!, start, start + length, key);
   }
 
   remove(slot: number): void {

@@ -66,8 +66,9 @@ function needOf(filter: Filter, index: ResourceTypeIndex, prefix: string): Need 
   }
 }
 
-/** The string attribute a comparison on `path` reads, when it is stored in the row's text
- * (meta is built from the row's fields and `id` is the row's key: neither is in its text). */
+/** The string attribute a comparison on `path` reads, when it is stored in the row's data
+ * (meta is built from the row's fields and `id` is the row's key, the text's first element:
+ * neither is tested here). */
 function stringLeaf(index: ResourceTypeIndex, path: string): AttributeModel | undefined {
   const r = index.resolve(path);
   if (!r || (!r.extension && (r.attribute.name === "meta" || r.attribute.name === "id"))) return undefined;

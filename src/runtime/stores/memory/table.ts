@@ -4,78 +4,87 @@ import { notUnique } from "../common/errors.js";
 import type { TypeRules, UniqueRule } from "../common/rules.js";
 import type { RowSource } from "../common/list.js";
 import { RowArena } from "./arena.js";
-import { KeyIndex } from "./key-index.js";
+import { RowOrder } from "./row-order.js";
+import { hashKey, SlotIndex } from "./slot-index.js";
 
 // One tenant's resources of one type, with a hash index per unique attribute so that
 // `userName eq "…"` (and any unique attribute eq) is an O(1) look-up, and uniqueness is
 // checked without a scan (RFC 7643 §2.2 `uniqueness`). Rows are kept as JSON text in a
-// RowArena and decoded on every read: each reader gets its own copy.
+// RowArena and decoded on every read: each reader gets its own copy. Nothing per row is
+// on V8's heap: the indexes hold (hash, slot) pairs in typed arrays and a candidate slot
+// is confirmed against the row itself (its id starts its text; a unique value or
+// externalId is read from its decoded data, which only a look-up that finds it pays for).
 
-/** What a row is stored as: `[version, created, lastModified or 0 when it equals created,
- * data without its id]` (the id is the row's key; data.id is put back, last, on decode). */
-type RowText = [number, string, string | 0, ResourceData];
+/** What a row is stored as: `[id, version, created, lastModified or 0 when it equals
+ * created, data without its id]` (data.id is put back, last, on decode). */
+type RowText = [string, number, string, string | 0, ResourceData];
 
 export class Table {
-  /** id -> arena slot. Insertion order is creation order: the default list order. */
-  private readonly slots = new Map<string, number>();
   private readonly arena = new RowArena();
-  private readonly indexes: UniqueIndex[];
-  /** externalId -> id, or the ids when several resources share one (externalId is not
-   * unique, RFC 7643 §3.1); Entra and Okta look resources up by it. */
-  private readonly externalIds = new KeyIndex<string | Set<string>>();
+  /** hashKey(id) -> slot. */
+  private readonly byId = new SlotIndex();
+  /** Creation order: the default list order. */
+  private readonly order = new RowOrder();
+  /** Per unique attribute: hashKey(uniqueKey(rule, value)) -> slot. */
+  private readonly byUnique: SlotIndex[];
+  /** hashKey(externalId) -> the slots holding it: externalId is not unique (RFC 7643 §3.1);
+   * Entra and Okta look resources up by it. */
+  private readonly byExternalId = new SlotIndex();
 
   constructor(readonly rules: TypeRules) {
-    this.indexes = rules.unique.map(() => ({ strings: new KeyIndex<string>(), others: new KeyIndex<string>() }));
+    this.byUnique = rules.unique.map(() => new SlotIndex());
   }
 
   /** 409 `uniqueness` when `data` repeats a unique value held by a row other than `id`. */
   checkUnique(data: ResourceData, id: string): void {
+    const own = this.slotOf(id);
     const { unique } = this.rules;
     for (let i = 0; i < unique.length; i++) {
       const rule = unique[i]!;
-      const raw = uniqueRaw(data, rule);
-      if (raw === undefined) continue;
-      const owner = lookUp(this.indexes[i]!, rule, raw);
-      if (owner !== undefined && owner !== id) throw notUnique(this.rules.name, rule, raw);
+      const key = keyOf(data, rule);
+      if (key === undefined) continue;
+      // The row's own slot needs no decoding: whatever it holds, it is not another row.
+      const owner = this.byUnique[i]!.find(hashKey(key), (s) => s !== own && keyOf(this.dataAt(s), rule) === key);
+      if (owner >= 0) throw notUnique(this.rules.name, rule, uniqueRaw(data, rule)!);
     }
   }
 
   /** Row `id`, decoded; undefined when there is none, or when `worth` rejects its text. */
   get(id: string, worth?: (text: string) => boolean): StoredResource | undefined {
-    const slot = this.slots.get(id);
-    if (slot === undefined) return undefined;
+    const slot = this.slotOf(id);
+    if (slot < 0) return undefined;
     const text = this.arena.get(slot);
-    return worth && !worth(text) ? undefined : this.decode(id, text);
+    return worth && !worth(text) ? undefined : this.decode(text);
   }
 
   has(id: string): boolean {
-    return this.slots.has(id);
+    return this.slotOf(id) >= 0;
   }
 
-  /** Every id, in creation order, read live: replacing a row keeps its place. */
-  ids(): IterableIterator<string> {
-    return this.slots.keys();
+  /** Every id, in creation order, read live (see scan): replacing a row keeps its place. */
+  *ids(): IterableIterator<string> {
+    const cursor = this.order.cursor();
+    for (let slot = cursor.next(); slot >= 0; slot = cursor.next()) yield this.arena.key(slot);
   }
 
-  /** Every row in creation order through a live iterator, for a sliced scan: a row deleted
+  /** Every row in creation order through a live cursor, for a sliced scan: a row deleted
    * before the scan reaches it is skipped, one created meanwhile may be seen or not, and no
    * array of every id is made per scan (at 100k users, four concurrent scans held 21 MB). */
   scan(worth?: (text: string) => boolean): RowSource {
-    const slots = this.slots;
-    let entries = slots.entries();
-    let next = 0; // the index `entries` yields next
+    const order = this.order;
+    let cursor = order.cursor();
+    let next = 0; // the index `cursor` yields next
     return {
-      length: slots.size,
+      length: order.size,
       at: (index) => {
         if (index < next) {
-          entries = slots.entries();
+          cursor = order.cursor();
           next = 0;
         }
-        let entry: IteratorResult<[string, number]> | undefined;
-        for (; next <= index; next++) if ((entry = entries.next()).done) return undefined;
-        const [id, slot] = entry!.value as [string, number];
+        let slot = -1;
+        for (; next <= index; next++) if ((slot = cursor.next()) < 0) return undefined;
         const text = this.arena.get(slot);
-        return worth && !worth(text) ? undefined : this.decode(id, text);
+        return worth && !worth(text) ? undefined : this.decode(text);
       },
     };
   }
@@ -83,8 +92,8 @@ export class Table {
   /** False when the row `id` cannot hold `needle` (its UTF-8 JSON text) anywhere: a scan
    * skips such rows without decoding them. */
   mayHold(id: string, needle: Buffer): boolean {
-    const slot = this.slots.get(id);
-    return slot !== undefined && this.arena.includes(slot, needle);
+    const slot = this.slotOf(id);
+    return slot >= 0 && this.arena.includes(slot, needle);
   }
 
   /** Stores a new version of row `id` (`data`: a fresh top-level object with `id` set and no
@@ -92,95 +101,88 @@ export class Table {
    * holds `data` itself: what is stored is the text, which no caller can reach. */
   put(id: string, version: number, created: string, lastModified: string, data: ResourceData, previous?: StoredResource): StoredResource {
     const { id: _, ...stored } = data;
-    const text = JSON.stringify([version, created, lastModified === created ? 0 : lastModified, stored] satisfies RowText);
+    const text = JSON.stringify([id, version, created, lastModified === created ? 0 : lastModified, stored] satisfies RowText);
     const row: StoredResource = { id, resourceType: this.rules.name, version, created, lastModified, data };
-    if (previous) this.unindex(previous);
-    const slot = this.slots.get(id);
-    if (slot === undefined) this.slots.set(id, this.arena.add(text));
-    else this.arena.set(slot, text);
-    const ext = externalIdOf(row);
-    if (ext !== undefined) {
-      const held = this.externalIds.get(ext);
-      if (held === undefined) this.externalIds.set(ext, row.id);
-      else if (typeof held === "string") this.externalIds.set(ext, new Set([held, row.id]));
-      else held.add(row.id);
-    }
+    let slot = this.slotOf(id);
+    if (slot < 0) {
+      slot = this.arena.add(text);
+      this.byId.add(hashKey(id), slot);
+      this.order.push(slot);
+    } else this.arena.set(slot, text);
     const { unique } = this.rules;
     for (let i = 0; i < unique.length; i++) {
-      const raw = uniqueRaw(row.data, unique[i]!);
-      if (raw !== undefined) store(this.indexes[i]!, unique[i]!, raw, id);
+      move(this.byUnique[i]!, slot, previous && keyOf(previous.data, unique[i]!), keyOf(data, unique[i]!));
     }
+    move(this.byExternalId, slot, previous && externalIdOf(previous.data), externalIdOf(data));
     return row;
   }
 
   remove(row: StoredResource): void {
-    const slot = this.slots.get(row.id);
-    if (slot === undefined) return;
-    this.unindex(row);
-    this.slots.delete(row.id);
+    const slot = this.slotOf(row.id);
+    if (slot < 0) return;
+    const { unique } = this.rules;
+    for (let i = 0; i < unique.length; i++) move(this.byUnique[i]!, slot, keyOf(row.data, unique[i]!), undefined);
+    move(this.byExternalId, slot, externalIdOf(row.data), undefined);
+    this.byId.remove(hashKey(row.id), slot);
+    this.order.remove(slot);
     this.arena.remove(slot);
   }
 
   /** The row holding normalised key `key` (see uniqueKey) for unique attribute `rule`. */
   findUniqueKey(rule: UniqueRule, key: string): StoredResource | undefined {
     const i = this.rules.unique.indexOf(rule);
-    // `key` comes from uniqueKey: "s" + the normalised string, or a typed form of the rest.
-    const index = i < 0 ? undefined : this.indexes[i]!;
-    const id = index === undefined ? undefined : key.startsWith("s") ? index.strings.get(key.slice(1)) : index.others.get(key);
-    return id === undefined ? undefined : this.get(id);
+    if (i < 0) return undefined;
+    let found: StoredResource | undefined;
+    this.byUnique[i]!.find(hashKey(key), (s) => {
+      const row = this.decode(this.arena.get(s));
+      if (keyOf(row.data, rule) === key) found = row;
+      return found !== undefined;
+    });
+    return found;
   }
 
   /** Ids holding `externalId` (case-exact), at most a few; undefined when none does. */
   idsByExternalId(externalId: string): string | ReadonlySet<string> | undefined {
-    return this.externalIds.get(externalId);
+    const slots = this.byExternalId.findAll(hashKey(externalId), (s) => externalIdOf(this.dataAt(s)) === externalId);
+    if (slots.length < 2) return slots.length ? this.arena.key(slots[0]!) : undefined;
+    return new Set(slots.map((s) => this.arena.key(s)));
   }
 
-  private decode(id: string, text: string): StoredResource {
-    const [version, created, lastModified, data] = JSON.parse(text) as RowText;
+  /** Index sizes (tests and diagnostics). */
+  get indexSizes(): { readonly ids: number; readonly unique: readonly number[]; readonly externalIds: number } {
+    return { ids: this.byId.size, unique: this.byUnique.map((x) => x.size), externalIds: this.byExternalId.size };
+  }
+
+  private slotOf(id: string): number {
+    return this.byId.find(hashKey(id), (s) => this.arena.keyIs(s, id));
+  }
+
+  private dataAt(slot: number): ResourceData {
+    return (JSON.parse(this.arena.get(slot)) as RowText)[4];
+  }
+
+  private decode(text: string): StoredResource {
+    const [id, version, created, lastModified, data] = JSON.parse(text) as RowText;
     data.id = id;
     return { id, resourceType: this.rules.name, version, created, lastModified: lastModified === 0 ? created : lastModified, data };
   }
-
-  private unindex(row: StoredResource): void {
-    const ext = externalIdOf(row);
-    const held = ext === undefined ? undefined : this.externalIds.get(ext);
-    if (held === row.id) this.externalIds.delete(ext!);
-    else if (held instanceof Set) {
-      held.delete(row.id);
-      if (held.size === 1) this.externalIds.set(ext!, held.values().next().value!);
-    }
-    const { unique } = this.rules;
-    for (let i = 0; i < unique.length; i++) {
-      const raw = uniqueRaw(row.data, unique[i]!);
-      if (raw === undefined) continue;
-      const rule = unique[i]!;
-      const index = typeof raw === "string" ? this.indexes[i]!.strings : this.indexes[i]!.others;
-      const key = typeof raw === "string" ? stringKey(rule, raw) : uniqueKey(rule, raw);
-      if (index.get(key) === row.id) index.delete(key);
-    }
-  }
 }
 
-/** Per unique attribute: string values keyed by themselves (lower-cased unless caseExact;
- * V8 returns an already lower-case string as is, so the key shares the stored value rather
- * than holding a prefixed copy per resource), numbers and booleans by uniqueKey. */
-interface UniqueIndex {
-  readonly strings: KeyIndex<string>;
-  readonly others: KeyIndex<string>;
+/** Moves `slot` in `index` from key `before` to key `after` (undefined: none). */
+function move(index: SlotIndex, slot: number, before: string | undefined, after: string | undefined): void {
+  if (before === after) return;
+  if (before !== undefined) index.remove(hashKey(before), slot);
+  if (after !== undefined) index.add(hashKey(after), slot);
 }
 
-const stringKey = (rule: UniqueRule, value: string): string => (rule.caseExact ? value : value.toLowerCase());
-
-function lookUp(index: UniqueIndex, rule: UniqueRule, raw: string | number | boolean): string | undefined {
-  return typeof raw === "string" ? index.strings.get(stringKey(rule, raw)) : index.others.get(uniqueKey(rule, raw));
+/** The index key of `data`'s value for unique attribute `rule` (lower-cased unless
+ * caseExact; strings, numbers and booleans never collide). */
+function keyOf(data: ResourceData, rule: UniqueRule): string | undefined {
+  const raw = uniqueRaw(data, rule);
+  return raw === undefined ? undefined : uniqueKey(rule, raw);
 }
 
-function store(index: UniqueIndex, rule: UniqueRule, raw: string | number | boolean, id: string): void {
-  if (typeof raw === "string") index.strings.set(stringKey(rule, raw), id);
-  else index.others.set(uniqueKey(rule, raw), id);
-}
-
-function externalIdOf(row: StoredResource): string | undefined {
-  const v = row.data.externalId;
+function externalIdOf(data: ResourceData): string | undefined {
+  const v = data.externalId;
   return typeof v === "string" ? v : undefined;
 }
