@@ -23,6 +23,20 @@ describe("SlotIndex under churn", () => {
     for (let k = 0; k < 100; k++) expect(ix.find(hashKey(`k${k}`), (s) => s === k)).toBe(k);
   });
 
+  it("200 keys replaced 100,000 times by fresh keys: tombstones never fill the table", () => {
+    const ix = new SlotIndex();
+    const key = (n: number) => hashKey(`user-${n}`);
+    for (let n = 0; n < 200; n++) ix.add(key(n), n);
+    for (let n = 200; n < 100_200; n++) {
+      ix.remove(key(n - 200), (n - 200) % 1000);
+      ix.add(key(n), n % 1000);
+      expect(ix.load).toBeLessThanOrEqual(0.5);
+    }
+    expect([ix.size, ix.capacity <= 2048]).toEqual([200, true]);
+    expect(ix.find(key(5), () => true)).toBe(-1); // a missing key's probe ends
+    expect(ix.find(key(100_199), () => true)).toBe(100_199 % 1000);
+  });
+
   it("keys freed and taken by other slots keep exactly the live pairs, within a bounded table", () => {
     const ix = new SlotIndex();
     const live = new Map<string, number>();

@@ -31,6 +31,11 @@ export class RowOrder {
     return this.length - this.holes;
   }
 
+  /** Positions in use, holes included (tests and diagnostics): at most twice the rows + 64. */
+  get positions(): number {
+    return this.length;
+  }
+
   /** Appends `slot` (a row just created). */
   push(slot: number): void {
     if (this.length === this.order.length) {

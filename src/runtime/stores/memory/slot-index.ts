@@ -36,6 +36,11 @@ export class SlotIndex {
     return this.slots.length;
   }
 
+  /** Share of buckets a probe may have to walk past (pairs and tombstones): at most 1/2. */
+  get load(): number {
+    return (this.live + this.tombs) / this.slots.length;
+  }
+
   add(hash: number, slot: number): void {
     if (2 * (this.live + this.tombs + 1) > this.slots.length) this.rebuild();
     const mask = this.slots.length - 1;
@@ -53,6 +58,11 @@ export class SlotIndex {
     for (let i = hash & mask; this.slots[i] !== EMPTY; i = (i + 1) & mask) {
       if (this.slots[i] !== slot + 1 || this.hashes[i] !== hash) continue;
       this.live--;
+      if (this.slots.length > MIN_BUCKETS && 16 * this.live < this.slots.length) {
+        this.slots[i] = TOMB; // skipped by the rebuild: most buckets are idle, give them back
+        this.rebuild();
+        return true;
+      }
       if (this.slots[(i + 1) & mask] !== EMPTY) {
         this.slots[i] = TOMB;
         this.tombs++;
@@ -91,7 +101,7 @@ export class SlotIndex {
   }
 
   /** Re-inserts the live pairs into a table filled to at most 3/8 (so the next rebuild is
-   * far off): it doubles as pairs are added, and shrinks after most were removed. */
+   * far off): it doubles as pairs are added, and shrinks once under 1/16 is used. */
   private rebuild(): void {
     let size = MIN_BUCKETS;
     while (3 * size < 8 * (this.live + 1)) size *= 2;
