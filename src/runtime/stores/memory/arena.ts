@@ -10,6 +10,7 @@
 // live bytes fall under half is evacuated (its rows rewritten into the active chunk) and
 // freed, so at most about half of any full chunk is garbage.
 
+import { CommonText, CUT } from "./common-text.js";
 import { rowKey, rowKeyIs } from "./row-key.js";
 
 const MIN_CHUNK = 4096;
@@ -26,6 +27,9 @@ export class RowArena {
   private chunkOf: Int32Array = new Int32Array(64);
   private starts: Int32Array = new Int32Array(64);
   private lengths: Int32Array = new Int32Array(64).fill(-1);
+  /** Per slot: 1 when the common text was cut out of its row (see common-text.ts). */
+  private cut: Uint8Array = new Uint8Array(64);
+  private readonly common = new CommonText();
   private readonly freeSlots: number[] = [];
   private slots = 0;
   private live = 0;
@@ -37,8 +41,7 @@ export class RowArena {
       slot = this.slots++;
       if (slot === this.lengths.length) this.growSlots();
     }
-    const length = Buffer.byteLength(text, "utf8");
-    this.place(slot, length).write(text, this.starts[slot]!, length, "utf8");
+    this.write(slot, text);
     return slot;
   }
 
@@ -46,17 +49,21 @@ export class RowArena {
   set(slot: number, text: string): void {
     const chunk = this.chunkOf[slot]!;
     const old = this.lengths[slot]!;
-    const length = Buffer.byteLength(text, "utf8");
-    this.place(slot, length).write(text, this.starts[slot]!, length, "utf8");
+    this.write(slot, text);
     this.release(chunk, old); // after the write, so an evacuation of the old chunk skips this slot
   }
 
   get(slot: number): string {
     const start = this.starts[slot]!;
-    return this.chunks[this.chunkOf[slot]!]!.toString("utf8", start, start + this.lengths[slot]!);
+    const end = start + this.lengths[slot]!;
+    const chunk = this.chunks[this.chunkOf[slot]!]!;
+    if (this.cut[slot] === 0) return chunk.toString("utf8", start, end);
+    const at = chunk.indexOf(CUT, start); // the row's only 0x01
+    return chunk.toString("utf8", start, at) + this.common.value + chunk.toString("utf8", at + 1, end);
   }
 
-  /** Whether the row in `slot` contains `needle`'s bytes (nothing is decoded). */
+  /** Whether the row in `slot` contains `needle`'s bytes, outside the common text cut out
+   * of it (nothing is decoded). */
   includes(slot: number, needle: Buffer): boolean {
     const start = this.starts[slot]!;
     return this.chunks[this.chunkOf[slot]!]!.subarray(start, start + this.lengths[slot]!).includes(needle);
@@ -82,11 +89,27 @@ export class RowArena {
     this.release(this.chunkOf[slot]!, length);
   }
 
-  /** Bytes of live rows, and bytes allocated for chunks (diagnostics and tests). */
+  /** Bytes of live rows as stored, and bytes allocated for chunks (diagnostics and tests). */
   get size(): { readonly live: number; readonly allocated: number } {
     let allocated = 0;
     for (const chunk of this.chunks) allocated += chunk?.length ?? 0;
     return { live: this.live, allocated };
+  }
+
+  /** Writes `text` into a new place for `slot`, with the common text cut out. */
+  private write(slot: number, text: string): void {
+    const length = Buffer.byteLength(text, "utf8");
+    const at = this.common.cutAt(text);
+    this.cut[slot] = at < 0 ? 0 : 1;
+    if (at < 0) {
+      this.place(slot, length).write(text, this.starts[slot]!, length, "utf8");
+      return;
+    }
+    const chunk = this.place(slot, length - this.common.saved);
+    const start = this.starts[slot]!;
+    const before = chunk.write(text.slice(0, at), start, "utf8");
+    chunk[start + before] = CUT;
+    chunk.write(text.slice(at + this.common.value.length), start + before + 1, "utf8");
   }
 
   /** Reserves `length` bytes for `slot` in the active chunk and returns that chunk. */
@@ -149,5 +172,8 @@ export class RowArena {
     this.chunkOf = grow(this.chunkOf, 0);
     this.starts = grow(this.starts, 0);
     this.lengths = grow(this.lengths, -1);
+    const cut = new Uint8Array(this.cut.length * 2);
+    cut.set(this.cut);
+    this.cut = cut;
   }
 }
