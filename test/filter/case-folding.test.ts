@@ -60,6 +60,44 @@ describe("ASCII case folding", () => {
     ["\u212a", "k", true],
   ])("foldStartsWith(%s, %s) = %s", (v, lit, want) => expect(foldStartsWith(lit)(v)).toBe(want));
 
+  // foldAt ORs 0x20 into a unit only where the literal has a letter: these pairs differ by
+  // exactly that bit but are not letters, so neither may stand for the other.
+  it.each(["@`", "[{", "\\|", "]}", "^~", "_\u007f", "Aa"])("only letters fold: %s", (pair) => {
+    const [a, b] = [pair[0]!, pair[1]!];
+    const letters = a.toLowerCase() === b;
+    for (const [v, lit] of [[a, b], [b, a], [`x${a}y`, `x${b}y`], [`x${b}y`, `x${a}y`]] as const) {
+      if (lit !== lit.toLowerCase()) continue;
+      agreesWithLowerCase(v, lit);
+      expect(foldEquals(lit)(v)).toBe(letters && v.toLowerCase() === lit);
+    }
+  });
+
+  it.each([
+    ["\u0130 abc", "abc", true],
+    ["\u0130 abd", "abc", false],
+    ["\u212a abc", "bc", true],
+    ["x\u212a", "xk", true],
+    ["\u212ax", "kx", true],
+    ["abc \u212a", "abc", true],
+    ["ab\u212a", "abc", false],
+  ])("foldIncludes with İ or K before, inside or after the literal (%s, %s) = %s", (v, lit, want) => {
+    expect(foldIncludes(lit)(v)).toBe(want);
+  });
+
+  it("one compiled test gives the same answers over a sequence of values (no state kept between calls)", () => {
+    fc.assert(
+      fc.property(str, fc.array(str, { minLength: 2, maxLength: 12 }), (raw, values) => {
+        const lit = raw.toLowerCase();
+        const tests = [foldEquals(lit), foldStartsWith(lit), foldEndsWith(lit), foldIncludes(lit)];
+        for (const v of values) {
+          const lower = v.toLowerCase();
+          expect(tests.map((t) => t(v))).toEqual([lower === lit, lower.startsWith(lit), lower.endsWith(lit), lower.includes(lit)]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("only U+0130 and U+212A lower-case to something containing ASCII, and only U+0130 changes length", () => {
     const toAscii: number[] = [];
     const longer: number[] = [];

@@ -18,13 +18,36 @@ function isAscii(s: string): boolean {
 const FOLDS_TO_ASCII = "[\u0130\u212a]";
 const foldsToAscii = new RegExp(FOLDS_TO_ASCII);
 
-/** Compares v[from..] with the lower-case ASCII `lit` over lit.length chars: 1 match, 0 mismatch, -1 non-ASCII seen. */
-function foldAt(v: string, from: number, lit: string): number {
-  for (let i = 0; i < lit.length; i++) {
-    let c = v.charCodeAt(from + i);
-    if (c >= 0x80) return -1;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== lit.charCodeAt(i)) return 0;
+/**
+ * A lower-case ASCII literal ready for comparing: per code unit, the mask OR-ed into a
+ * value's unit before comparing, 0x20 for a letter (so "A" and "a" both give "a") and 0
+ * otherwise (the unit must be exact: only "A"-"Z" lower-case to other ASCII).
+ */
+interface Literal {
+  readonly text: string;
+  readonly masks: readonly number[];
+}
+
+function literal(text: string): Literal {
+  const masks: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    masks.push(c >= 0x61 && c <= 0x7a ? 0x20 : 0);
+  }
+  return { text, masks };
+}
+
+/**
+ * Compares v[from..] with the literal: 1 match, 0 mismatch at an ASCII unit, -1 mismatch
+ * at a non-ASCII one (which may still fold to ASCII: the caller asks toLowerCase). One
+ * branch per unit: a non-ASCII unit OR-ed with a mask stays non-ASCII, so it never passes
+ * for an ASCII literal unit, and it is told apart only once the compare has failed.
+ */
+function foldAt(v: string, from: number, lit: Literal): number {
+  const { text, masks } = lit;
+  for (let i = 0; i < text.length; i++) {
+    const c = v.charCodeAt(from + i);
+    if ((c | masks[i]!) !== text.charCodeAt(i)) return c >= 0x80 ? -1 : 0;
   }
   return 1;
 }
@@ -37,27 +60,30 @@ export type StringTest = (v: string) => boolean;
  */
 export function foldEquals(lit: string): StringTest {
   if (!isAscii(lit)) return (v) => v.toLowerCase() === lit;
+  const l = literal(lit);
   return (v) => {
     if (v.length !== lit.length) return false;
-    const r = foldAt(v, 0, lit);
+    const r = foldAt(v, 0, l);
     return r === 1 || (r === -1 && v.toLowerCase() === lit);
   };
 }
 
 export function foldStartsWith(lit: string): StringTest {
   if (!isAscii(lit)) return (v) => v.toLowerCase().startsWith(lit);
+  const l = literal(lit);
   return (v) => {
     if (v.length < lit.length) return foldsToAscii.test(v) && v.toLowerCase().startsWith(lit);
-    const r = foldAt(v, 0, lit);
+    const r = foldAt(v, 0, l);
     return r === 1 || (r === -1 && v.toLowerCase().startsWith(lit));
   };
 }
 
 export function foldEndsWith(lit: string): StringTest {
   if (!isAscii(lit)) return (v) => v.toLowerCase().endsWith(lit);
+  const l = literal(lit);
   return (v) => {
     if (v.length >= lit.length) {
-      const r = foldAt(v, v.length - lit.length, lit);
+      const r = foldAt(v, v.length - lit.length, l);
       if (r === 1) return true;
       if (r === 0 && !foldsToAscii.test(v)) return false;
     } else if (!foldsToAscii.test(v)) return false;
@@ -77,10 +103,14 @@ export function foldIncludes(lit: string): StringTest {
   // Without the u flag, /i folds an ASCII pattern character only to ASCII characters
   // (ECMA-262 Canonicalize: a non-ASCII character whose upper case is ASCII stays itself),
   // so a match of the literal is an ASCII case-insensitive occurrence, hence one in
-  // toLowerCase(v) too. One scan answers the common case: no match at all means neither
-  // an occurrence nor a character that lower-cases to ASCII, so the answer is false; a
-  // match is confirmed by the literal alone, or else by toLowerCase (İ or K present).
-  const re = new RegExp(escapeRegExp(lit), "i");
-  const either = new RegExp(`${escapeRegExp(lit)}|${FOLDS_TO_ASCII}`, "i");
-  return (v) => either.test(v) && (re.test(v) || v.toLowerCase().includes(lit));
+  // toLowerCase(v) too. One scan answers: no match at all means neither an occurrence nor
+  // a character that lower-cases to ASCII (false). Otherwise the leftmost match ends in
+  // an ASCII unit when it is the literal (true), in İ or K when it is the class: only
+  // then is toLowerCase asked. The g flag is what exposes the match end (lastIndex).
+  const either = new RegExp(`${escapeRegExp(lit)}|${FOLDS_TO_ASCII}`, "gi");
+  return (v) => {
+    either.lastIndex = 0;
+    if (!either.test(v)) return false;
+    return v.charCodeAt(either.lastIndex - 1) < 0x80 || v.toLowerCase().includes(lit);
+  };
 }
