@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ComparisonFilter, Filter } from "../../src/runtime/filter/index.js";
 import { compileFilter, parseFilter } from "../../src/runtime/filter/index.js";
+import { RowArena } from "../../src/runtime/stores/memory/arena.js";
 import { textPrefilter } from "../../src/runtime/stores/memory/prefilter.js";
 import { filterTree } from "../filter/arbitraries.js";
 import { corpusUsers, validFilters } from "../filter/corpus.js";
@@ -14,8 +15,14 @@ import { filterTestIndex, TEST_EXT } from "../filter/test-manifest.js";
 // ß, quotes, backslashes, controls, lone surrogates).
 
 const users = filterTestIndex().resourceType("User")!;
-// As the store writes a row: its id first, then its data without `id`.
-const stored = ({ id, ...data }: Record<string, unknown>) => JSON.stringify([id ?? "", 1, "2026-01-01T00:00:00.000Z", 0, data]);
+// As the store keeps a row and a scan's prefilter reads it: its id first, then its data
+// without `id`, with the table's common schemas list (learnt from a first row) cut out.
+const CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
+const stored = ({ id, ...data }: Record<string, unknown>) => {
+  const arena = new RowArena();
+  arena.add(JSON.stringify(["first", 1, "2026-01-01T00:00:00.000Z", 0, { schemas: [CORE] }]));
+  return arena.stored(arena.add(JSON.stringify([id ?? "", 1, "2026-01-01T00:00:00.000Z", 0, data])));
+};
 
 function sound(filter: Filter, resources: readonly Record<string, unknown>[]): void {
   const test = textPrefilter(filter, users);
@@ -34,6 +41,9 @@ describe("memory store text prefilter", () => {
     ['emails[type eq "work" and value co "example"]', { emails: [{ type: "Work", value: "x@EXAMPLE.com" }] }, "value path"],
     [`${TEST_EXT}:code eq "AbC"`, { [TEST_EXT]: { code: "AbC" } }, "caseExact needle kept verbatim"],
     ['userName co "i̇"', { userName: "İ" }, "İ lengthens when lower-cased"],
+    [`userName co "${CORE}"`, { schemas: [], userName: `x${CORE}` }, "a value holding the common list's URN, without the list"],
+    [`displayName eq "${CORE}"`, { schemas: ["urn:x"], displayName: CORE }, "a value holding the URN, beside another list"],
+    [`displayName eq "${CORE}"`, { schemas: [CORE], displayName: CORE }, "a value holding the URN, after the cut list"],
   ] as const)("keeps %s on %j (%s)", (f, r, _why) => {
     const filter = parseFilter(f);
     expect(compileFilter(filter, users)(r)).toBe(true);
@@ -55,16 +65,21 @@ describe("memory store text prefilter", () => {
     expect(textPrefilter(filter, users)).toBeUndefined();
   });
 
-  it.each(['userName pr', 'not (userName eq "x")', 'userName ne "x"', 'meta.resourceType eq "User"', 'id eq "2819c223"', 'userName eq "a\\"b"', 'active eq true', 'userName gt "a"', 'userName eq "x" or title pr', 'displayName co "σ"', 'userName eq "ΑΣ"'])(
+  it("reads the stored text, where the common schemas list is one mark", () => {
+    const text = stored({ id: "a", schemas: [CORE], userName: "bjensen" });
+    expect([text.includes(CORE), text.includes("\u0001"), text.includes("bjensen")]).toEqual([false, true, true]);
+  });
+
+  it.each(['schemas eq "urn:ietf:params:scim:schemas:core:2.0:User"', 'schemas co "core"', 'SCHEMAS sw "urn"', 'userName pr', 'not (userName eq "x")', 'userName ne "x"', 'meta.resourceType eq "User"', 'id eq "2819c223"', 'userName eq "a\\"b"', 'active eq true', 'userName gt "a"', 'userName eq "x" or title pr', 'displayName co "σ"', 'userName eq "ΑΣ"'])(
     "offers no test where the text promises nothing: %s",
     (f) => expect(textPrefilter(parseFilter(f), users)).toBeUndefined(),
   );
 
-  const tricky = fc.constantFrom("İ", "i̇", "K", "k", "Σ", "ς", "σ", "ß", "SS", "\"", "\\", "\n", "\ud800", "a", "B", "@", " ");
+  const tricky = fc.constantFrom("İ", "i̇", "K", "k", "Σ", "ς", "σ", "ß", "SS", "\"", "\\", "\n", "\ud800", "a", "B", "@", " ", CORE, "schemas", "[", "{", "\u0001");
   const str = fc.array(tricky, { maxLength: 6 }).map((a) => a.join(""));
   const leaf: fc.Arbitrary<ComparisonFilter> = fc.record({
     type: fc.constant("comparison" as const),
-    attributePath: fc.constantFrom("userName", "displayName", "emails", "emails.value", `${TEST_EXT}:code`, `${TEST_EXT}:tags`, "name.familyName"),
+    attributePath: fc.constantFrom("userName", "displayName", "emails", "emails.value", `${TEST_EXT}:code`, `${TEST_EXT}:tags`, "name.familyName", "schemas"),
     operator: fc.constantFrom("eq" as const, "co" as const, "sw" as const, "ew" as const, "ne" as const),
     value: str,
   });
@@ -73,6 +88,8 @@ describe("memory store text prefilter", () => {
     leaf.map((l): Filter => ({ type: "valuePath", attributePath: "emails", filter: { ...l, attributePath: "value" } })),
   );
   const resource = fc.record({
+    // Mostly the list the arena cuts out; sometimes another, which stays in the text.
+    schemas: fc.constantFrom([CORE], [CORE], [CORE, TEST_EXT], [TEST_EXT, CORE], []),
     userName: str,
     displayName: str,
     name: fc.record({ familyName: str }),

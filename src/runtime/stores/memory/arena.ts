@@ -54,12 +54,21 @@ export class RowArena {
   }
 
   get(slot: number): string {
+    return this.restore(slot, this.stored(slot));
+  }
+
+  /** The row in `slot` as stored: its common text, if cut out, is the character U+0001
+   * (a scan's prefilter reads this; see prefilter.ts). */
+  stored(slot: number): string {
     const start = this.starts[slot]!;
-    const end = start + this.lengths[slot]!;
-    const chunk = this.chunks[this.chunkOf[slot]!]!;
-    if (this.cut[slot] === 0) return chunk.toString("utf8", start, end);
-    const at = chunk.indexOf(CUT, start); // the row's only 0x01
-    return chunk.toString("utf8", start, at) + this.common.value + chunk.toString("utf8", at + 1, end);
+    return this.chunks[this.chunkOf[slot]!]!.toString("utf8", start, start + this.lengths[slot]!);
+  }
+
+  /** The full text of the row in `slot`, given `stored`, its stored text. */
+  restore(slot: number, stored: string): string {
+    if (this.cut[slot] === 0) return stored;
+    const at = stored.indexOf("\u0001"); // the row's only U+0001
+    return stored.slice(0, at) + this.common.value + stored.slice(at + 1);
   }
 
   /** Whether the row in `slot` contains `needle`'s bytes, outside the common text cut out

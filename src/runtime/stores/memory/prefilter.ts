@@ -2,8 +2,10 @@ import type { Filter } from "../../filter/ast.js";
 import type { AttributeModel } from "../../manifest/model.js";
 import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 
-// A scan's first pass over the rows' JSON text, before any row is decoded (JSON.parse is
-// most of a scan's cost). A string comparison `eq`/`co`/`sw`/`ew` can only hold when the
+// A scan's first pass over the rows' JSON text as stored, before any row is decoded
+// (JSON.parse is most of a scan's cost). Stored, a row's schemas list may be cut out for a
+// one-character mark (common-text.ts): no test here reads `schemas`, and any other value's
+// text lies outside that list, so the mark hides nothing a test looks for. A string comparison `eq`/`co`/`sw`/`ew` can only hold when the
 // row's text contains the literal: verbatim for a caseExact attribute, and lower-cased on
 // both sides otherwise (the evaluator's case folding, RFC 7643 §2.2). Rows whose text
 // cannot satisfy the filter are skipped; every other row is still decoded and checked by
@@ -70,6 +72,7 @@ function needOf(filter: Filter, index: ResourceTypeIndex, prefix: string): Need 
  * (meta is built from the row's fields and `id` is the row's key, the text's first element:
  * neither is tested here). */
 function stringLeaf(index: ResourceTypeIndex, path: string): AttributeModel | undefined {
+  if (path.toLowerCase() === "schemas") return undefined; // its text may be cut out of the row
   const r = index.resolve(path);
   if (!r || (!r.extension && (r.attribute.name === "meta" || r.attribute.name === "id"))) return undefined;
   // A complex attribute without a sub-attribute compares its `value` (RFC 7644 §3.4.2.2).

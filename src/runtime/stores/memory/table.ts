@@ -49,12 +49,11 @@ export class Table {
     }
   }
 
-  /** Row `id`, decoded; undefined when there is none, or when `worth` rejects its text. */
+  /** Row `id`, decoded; undefined when there is none, or when `worth` rejects its stored
+   * text (see RowArena.stored). */
   get(id: string, worth?: (text: string) => boolean): StoredResource | undefined {
     const slot = this.slotOf(id);
-    if (slot < 0) return undefined;
-    const text = this.arena.get(slot);
-    return worth && !worth(text) ? undefined : this.decode(text);
+    return slot < 0 ? undefined : this.read(slot, worth);
   }
 
   has(id: string): boolean {
@@ -83,8 +82,7 @@ export class Table {
         }
         let slot = -1;
         for (; next <= index; next++) if ((slot = cursor.next()) < 0) return undefined;
-        const text = this.arena.get(slot);
-        return worth && !worth(text) ? undefined : this.decode(text);
+        return this.read(slot, worth);
       },
     };
   }
@@ -155,6 +153,13 @@ export class Table {
 
   private slotOf(id: string): number {
     return this.byId.find(hashKey(id), (s) => this.arena.keyIs(s, id));
+  }
+
+  /** The row in `slot`, decoded unless `worth` rejects its stored text (rejected rows are
+   * most of a selective scan: they are neither restored nor parsed). */
+  private read(slot: number, worth?: (text: string) => boolean): StoredResource | undefined {
+    const stored = this.arena.stored(slot);
+    return worth && !worth(stored) ? undefined : this.decode(this.arena.restore(slot, stored));
   }
 
   private dataAt(slot: number): ResourceData {
