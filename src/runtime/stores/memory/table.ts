@@ -87,11 +87,13 @@ export class Table {
     };
   }
 
-  /** False when the row `id` cannot hold `needle` (its UTF-8 JSON text) anywhere: a scan
-   * skips such rows without decoding them. */
-  mayHold(id: string, needle: Buffer): boolean {
-    const slot = this.slotOf(id);
-    return slot >= 0 && this.arena.includes(slot, needle);
+  /** Ids of the rows whose stored bytes hold `needle` (a reference's JSON text), in
+   * creation order; the others are skipped undecoded. */
+  idsHolding(needle: Buffer): string[] {
+    const ids: string[] = [];
+    const cursor = this.order.cursor();
+    for (let slot = cursor.next(); slot >= 0; slot = cursor.next()) if (this.arena.includes(slot, needle)) ids.push(this.arena.key(slot));
+    return ids;
   }
 
   /** Stores a new version of row `id` (`data`: a fresh top-level object with `id` set and no

@@ -93,8 +93,8 @@ export class MemoryTenantStore implements TenantStore {
     for (const table of this.tables.values()) {
       const refs = table.rules.references.filter((r) => r.targets.includes(resourceType));
       if (!refs.length) continue;
-      for (const holderId of table.ids()) {
-        if (!table.mayHold(holderId, needle)) continue;
+      // Only rewrites follow, which keep every row in place: the ids stay valid.
+      for (const holderId of table.idsHolding(needle)) {
         const row = table.get(holderId)!;
         const data = withoutReference(row.data, refs, id);
         if (data) table.put(row.id, row.version + 1, row.created, this.now(), data, row);
