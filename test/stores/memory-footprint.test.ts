@@ -5,8 +5,9 @@ import { scimError, user } from "./contract.js";
 import { storeManifest, TEST_EXT } from "./manifest.js";
 
 // What keeps 100k stored users small: rows are JSON text in a RowArena outside V8's heap
-// (test/stores/memory-arena.test.ts), decoded into a private copy on every read; unique
-// string values are indexed by the stored string itself, apart from numbers and booleans.
+// (test/stores/memory-arena.test.ts), decoded into a private copy on every read, and the
+// indexes hold slots, not strings (memory-slot-index, memory-table-model); a unique
+// attribute's strings, numbers and booleans still never collide.
 
 describe("memory store footprint", () => {
   it("every read is a private copy: changing a returned resource changes nothing stored", async () => {
