@@ -7,8 +7,9 @@
 // Rows are appended to the active chunk. Chunks have one size once the table is large
 // (1 MB), so malloc reuses freed ones exactly instead of fragmenting, and no write ever
 // copies the whole table. A replaced or removed row's bytes are garbage; a chunk whose
-// live bytes fall under half is evacuated (its rows rewritten into the active chunk) and
-// freed, so at most about half of any full chunk is garbage.
+// live bytes fall under two thirds is evacuated (its rows rewritten into the active chunk)
+// and freed, so at most about a third of any full chunk is garbage (with half, random
+// rewrites of 100k users held 1.6 times their bytes; now 1.4, for ~0.5 µs more per write).
 
 import { CommonText, CUT } from "./common-text.js";
 import { rowKey, rowKeyIs } from "./row-key.js";
@@ -21,6 +22,9 @@ export class RowArena {
   /** Live bytes per chunk. */
   private readonly chunkLive: number[] = [];
   private readonly freeChunks: number[] = [];
+  /** A freed full-size chunk kept for the next one: a dropped Buffer's memory is returned
+   * only when V8 collects it, so under write churn freed chunks piled up until a GC. */
+  private spare: Buffer | undefined;
   private active = -1;
   private fill = 0;
   /** Per slot: its chunk, where its row starts there, and its length (-1: a free slot). */
@@ -100,7 +104,7 @@ export class RowArena {
 
   /** Bytes of live rows as stored, and bytes allocated for chunks (diagnostics and tests). */
   get size(): { readonly live: number; readonly allocated: number } {
-    let allocated = 0;
+    let allocated = this.spare?.length ?? 0;
     for (const chunk of this.chunks) allocated += chunk?.length ?? 0;
     return { live: this.live, allocated };
   }
@@ -140,7 +144,9 @@ export class RowArena {
     const last = this.active < 0 ? 0 : this.chunks[this.active]!.length;
     const size = Math.max(length, Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, 2 * last)));
     const index = this.freeChunks.pop() ?? this.chunks.length;
-    this.chunks[index] = Buffer.allocUnsafeSlow(size);
+    const reuse = this.spare?.length === size ? this.spare : undefined;
+    this.spare = undefined;
+    this.chunks[index] = reuse ?? Buffer.allocUnsafeSlow(size);
     this.chunkLive[index] = 0;
     this.active = index;
     this.fill = 0;
@@ -153,7 +159,7 @@ export class RowArena {
     this.live -= length;
     if (chunk === this.active) return;
     const buffer = this.chunks[chunk]!;
-    if (this.chunkLive[chunk]! * 2 < buffer.length) this.evacuate(chunk);
+    if (this.chunkLive[chunk]! * 3 < buffer.length * 2) this.evacuate(chunk);
   }
 
   /** Rewrites chunk `chunk`'s live rows into the active chunk and frees it. */
@@ -170,6 +176,7 @@ export class RowArena {
     this.chunks[chunk] = undefined;
     this.chunkLive[chunk] = 0;
     this.freeChunks.push(chunk);
+    if (buffer.length === MAX_CHUNK) this.spare = buffer;
   }
 
   private growSlots(): void {
