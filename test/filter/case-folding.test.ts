@@ -72,6 +72,24 @@ describe("ASCII case folding", () => {
     }
   });
 
+  // An exact-case hit is answered by identity with the literal as a property key would
+  // hold it: index-like and Object.prototype names included, values from JSON.parse too.
+  it.each([
+    ["123", "123", true],
+    ["0", "0", true],
+    ["__PROTO__", "__proto__", true],
+    ["__proto__", "__proto__", true],
+    ["constructor", "constructor", true],
+    ["toString", "tostring", true],
+    ["124", "123", false],
+    ["__proto_", "__proto__", false],
+  ])("foldEquals(%s, %s) = %s, the value also coming from JSON.parse", (v, lit, want) => {
+    const parsed = (JSON.parse(JSON.stringify({ v })) as { v: string }).v;
+    expect(foldEquals(lit)(v)).toBe(want);
+    expect(foldEquals(lit)(parsed)).toBe(want);
+    expect(foldEquals(lit)(lit)).toBe(true);
+  });
+
   it.each([
     ["\u0130 abc", "abc", true],
     ["\u0130 abd", "abc", false],
