@@ -68,7 +68,7 @@ describe("row keys", () => {
     keys.forEach((id, i) => {
       expect(table.get(id)?.data).toEqual({ userName: `u${i}`, externalId: id, id });
       expect(table.findUniqueKey(userName, `su${i}`)?.id).toBe(id);
-      expect(table.idsByExternalId(id)).toBe(id);
+      expect(table.findExternalId(id).map((r) => r.id)).toEqual([id]);
     });
     for (const [i, id] of keys.entries()) {
       if (i % 2) table.remove(table.get(id)!);
@@ -77,7 +77,7 @@ describe("row keys", () => {
     expect([...table.ids()]).toEqual(keys.filter((_, i) => i % 2 === 0));
     keys.forEach((id, i) => {
       expect(table.has(id)).toBe(i % 2 === 0);
-      expect(table.idsByExternalId(id)).toBeUndefined();
+      expect(table.findExternalId(id)).toEqual([]);
       expect(table.findUniqueKey(userName, `su${i}`)).toBeUndefined();
     });
     expect(table.indexSizes).toEqual({ ids: 15, unique: [15], externalIds: 0 });

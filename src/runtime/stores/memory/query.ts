@@ -1,5 +1,5 @@
 import type { Filter } from "../../filter/ast.js";
-import type { StoreListResult, StoreQuery } from "../contract.js";
+import type { StoredResource, StoreListResult, StoreQuery } from "../contract.js";
 import { keysetRows } from "../common/keyset.js";
 import { listRowsSliced, type RowSource } from "../common/list.js";
 import { pinned } from "../common/pinned.js";
@@ -22,19 +22,19 @@ function externalIdEq(filter: Filter, table: Table): string | undefined {
   return r && !r.extension && !r.subAttribute && r.attribute.name === "externalId" ? filter.value : undefined;
 }
 
-/** The ids a query must look at when an index narrows it to one: a pinned unique value or
- * a single externalId holder; undefined when every row must be scanned. */
-function narrowed(table: Table, query: StoreQuery): readonly string[] | undefined {
+/** The rows a query must look at when an index narrows it to one: a pinned unique value or
+ * a single externalId holder, decoded by the look-up itself (the list reads them before it
+ * first yields, so they are current); undefined when every row must be scanned. */
+function narrowed(table: Table, query: StoreQuery): readonly StoredResource[] | undefined {
   const pin = query.filter && pinned(table.rules, query.filter);
   const ext = !pin && query.filter ? externalIdEq(query.filter, table) : undefined;
   if (ext !== undefined) {
-    const ids = table.idsByExternalId(ext);
-    if (ids === undefined) return [];
-    // One holder: O(1). Several (rare): scan, which keeps creation order.
-    if (typeof ids === "string") return [ids];
+    const rows = table.findExternalId(ext);
+    // None or one holder: O(1). Several (rare): scan, which keeps creation order.
+    if (rows.length < 2) return rows;
   }
   if (!pin) return undefined;
-  const row = pin.kind === "id" ? (table.has(pin.id) ? pin.id : undefined) : pin.kind === "unique" ? table.findUniqueKey(pin.rule, pin.key)?.id : undefined;
+  const row = pin.kind === "id" ? table.get(pin.id) : pin.kind === "unique" ? table.findUniqueKey(pin.rule, pin.key) : undefined;
   return row === undefined ? [] : [row];
 }
 
@@ -51,13 +51,11 @@ function prefilterOf(filter: Filter, table: Table): TextTest | undefined {
 export function listTable(table: Table, query: StoreQuery, timeoutMs: number): Promise<StoreListResult> {
   // listRows compiles the filter even when the index finds no candidate, so an invalid
   // filter fails the same way with or without an index.
-  const ids = narrowed(table, query);
-  // Rows are decoded as the scan reaches them; one deleted meanwhile reads as undefined,
-  // and so does one whose text shows it cannot match the filter.
-  const rows: RowSource = ids
-    ? { length: ids.length, at: (i) => table.get(ids[i]!) }
-    : table.scan(query.filter && prefilterOf(query.filter, table));
-  if (query.keyset && !ids && !query.filter && query.sortBy === undefined) return Promise.resolve(idKeyset(table, query));
+  const found = narrowed(table, query);
+  // A scan decodes rows as it reaches them; one deleted meanwhile reads as undefined, and
+  // so does one whose stored text shows it cannot match the filter.
+  const rows: RowSource = found ? { length: found.length, at: (i) => found[i] } : table.scan(query.filter && prefilterOf(query.filter, table));
+  if (query.keyset && !found && !query.filter && query.sortBy === undefined) return Promise.resolve(idKeyset(table, query));
   if (query.keyset) return keysetRows(table.rules, rows, query, timeoutMs);
   return listRowsSliced(table.rules, rows, query, timeoutMs);
 }

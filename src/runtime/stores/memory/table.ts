@@ -141,11 +141,15 @@ export class Table {
     return found;
   }
 
-  /** Ids holding `externalId` (case-exact), at most a few; undefined when none does. */
-  idsByExternalId(externalId: string): string | ReadonlySet<string> | undefined {
-    const slots = this.byExternalId.findAll(hashKey(externalId), (s) => externalIdOf(this.dataAt(s)) === externalId);
-    if (slots.length < 2) return slots.length ? this.arena.key(slots[0]!) : undefined;
-    return new Set(slots.map((s) => this.arena.key(s)));
+  /** The rows holding `externalId` (case-exact), decoded, in no particular order: at most a
+   * few (the look-up decodes each candidate to confirm it, and returns that decoding). */
+  findExternalId(externalId: string): StoredResource[] {
+    const rows: StoredResource[] = [];
+    this.byExternalId.findAll(hashKey(externalId), (s) => {
+      const row = this.decode(this.arena.get(s));
+      return externalIdOf(row.data) === externalId && rows.push(row) > 0;
+    });
+    return rows;
   }
 
   /** Index sizes (tests and diagnostics). */
