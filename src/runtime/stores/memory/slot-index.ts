@@ -120,7 +120,7 @@ export class SlotIndex {
   }
 }
 
-const SEED = (Math.random() * 0x100000000) | 0;
+const SEED = crypto.getRandomValues(new Int32Array(1))[0]!;
 
 /** A 32-bit hash of every UTF-16 code unit of `key` (exact for lone surrogates), seeded
  * per process so that colliding keys cannot be prepared in advance. */
