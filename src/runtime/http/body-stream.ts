@@ -1,4 +1,5 @@
 import { ScimError } from "../errors.js";
+import { deadline } from "./deadlines.js";
 
 // Reading a Node.js stream (IncomingMessage) through its events rather than its async
 // iterator: the iterator allocates promises per chunk and costs more than the rest of a
@@ -23,12 +24,14 @@ export function readEventStream(stream: EventStream, maxBytes: number, timeoutMs
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
+    let done = false;
     const finish = (error?: ScimError): void => {
-      clearTimeout(timer);
+      if (done) return;
+      done = true;
+      cancel();
       stream.removeListener("data", onData);
       stream.removeListener("end", onEnd);
       stream.removeListener("error", onError);
-      stream.removeListener("aborted", onError);
       stream.removeListener("close", onClose);
       if (error) {
         stream.pause();
@@ -46,11 +49,11 @@ export function readEventStream(stream: EventStream, maxBytes: number, timeoutMs
       if (stream.readableEnded) finish();
       else onError();
     };
-    const timer = setTimeout(() => finish(new ScimError(408, undefined, `request body not received within ${timeoutMs} ms`)), timeoutMs);
+    const cancel = deadline(timeoutMs, () => finish(new ScimError(408, undefined, `request body not received within ${timeoutMs} ms`)));
     stream.on("data", onData);
     stream.on("end", onEnd);
+    // An aborted request emits "close" before its end (and "error" where anyone listens).
     stream.on("error", onError);
-    stream.on("aborted", onError);
     stream.on("close", onClose);
     if (stream.readableEnded) finish();
   });
