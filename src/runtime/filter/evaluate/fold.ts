@@ -57,12 +57,16 @@ function foldAt(v: string, from: number, lit: Literal): number {
 }
 
 /**
- * The same text as an internalized string (a property key is one). JSON.parse
- * internalizes short string values, and V8 tells two equal internalized strings apart
- * from unequal ones by address, so an exact-case hit skips the per-unit compare.
+ * The same text as an internalized string (V8 stores a property key as one; an
+ * Object.create(null) object keeps its keys in a dictionary, so no hidden class is made
+ * per literal). JSON.parse internalizes short string values, and V8 tells two equal
+ * internalized strings apart from unequal ones by address, so an exact-case hit skips
+ * the per-unit compare.
  */
 function internalized(text: string): string {
-  return Object.keys({ [text]: 0 })[0] ?? text;
+  const keys: Record<string, number> = Object.create(null) as Record<string, number>;
+  keys[text] = 0;
+  return Object.keys(keys)[0] ?? text;
 }
 
 export type StringTest = (v: string) => boolean;
@@ -73,12 +77,14 @@ export type StringTest = (v: string) => boolean;
  */
 export function foldEquals(lit: string): StringTest {
   if (!isAscii(lit)) return (v) => v.toLowerCase() === lit;
-  const l = literal(lit);
-  const same = internalized(lit);
+  // Prepared on the first value of the right length: a look-up compiles many filters
+  // that each test only a few values.
+  let prepared: { readonly same: string; readonly lit: Literal } | undefined;
   return (v) => {
     if (v.length !== lit.length) return false;
-    if (v === same) return true;
-    const r = foldAt(v, 0, l);
+    const p = (prepared ??= { same: internalized(lit), lit: literal(lit) });
+    if (v === p.same) return true;
+    const r = foldAt(v, 0, p.lit);
     return r === 1 || (r === -1 && v.toLowerCase() === lit);
   };
 }
