@@ -6,7 +6,7 @@ import { ScimError } from "../errors.js";
 import { checkContentType, header, parseJsonBody, readBody } from "./body.js";
 import { etagHeader, locationOf, represent, type Env, type ResourceTypeRuntime } from "./env.js";
 import type { PatchRequest } from "./handler.js";
-import { parseParams, parseProjection } from "./query.js";
+import { parseParams, parseProjection, type Projection } from "./query.js";
 import { json, empty } from "./response.js";
 import { applyPatch, etagFor, ifMatchSatisfied, ifNoneMatchHits } from "./semantics.js";
 import type { RequestContext, ResourceRecord, ScimRequest, ScimResponse, WriteConditions } from "./types.js";
@@ -43,8 +43,7 @@ function checkIfMatch(req: ScimRequest, record: ResourceRecord): WriteConditions
   return { ifVersion: record.version };
 }
 
-function resourceResponse(status: number, ctx: RequestContext, rt: ResourceTypeRuntime, record: ResourceRecord, req: ScimRequest, extra?: Record<string, string>): ScimResponse {
-  const projection = parseProjection(parseParams(queryOf(req)), [rt.type]);
+function resourceResponse(status: number, ctx: RequestContext, rt: ResourceTypeRuntime, record: ResourceRecord, projection: Projection, extra?: Record<string, string>): ScimResponse {
   return json(status, represent(ctx, rt, record, projection), { ...etagHeader(record), ...extra });
 }
 
@@ -66,11 +65,11 @@ export async function getResource(req: ScimRequest, ctx: RequestContext, env: En
 }
 
 export async function createResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime): Promise<ScimResponse> {
-  parseProjection(parseParams(queryOf(req)), [rt.type]); // bad parameters fail before the write
+  const projection = parseProjection(parseParams(queryOf(req)), [rt.type]); // bad parameters fail before the write
   const compat = policyFor(ctx.compat);
   const input = validateResource(rt.validate, rt.type, compat, normalizeBody(await body(req, env), rt.type, compat), { ...env.validateOptions, ...compat.validate, mode: "create" });
   const record = await rt.handler.create(ctx, input);
-  return resourceResponse(201, ctx, rt, record, req, { location: locationOf(ctx, rt, record.id) });
+  return resourceResponse(201, ctx, rt, record, projection, { location: locationOf(ctx, rt, record.id) });
 }
 
 /** Runs read-modify-write; without If-Match a lost race (412 from the store) is retried. */
@@ -94,14 +93,14 @@ async function conditionalWrite(
 }
 
 export async function replaceResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
-  parseProjection(parseParams(queryOf(req)), [rt.type]);
+  const projection = parseProjection(parseParams(queryOf(req)), [rt.type]);
   const compat = policyFor(ctx.compat);
   const input = normalizeBody(await body(req, env), rt.type, compat);
   const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
     const data = validateResource(rt.validate, rt.type, compat, input, { ...env.validateOptions, ...compat.validate, mode: "replace", existing: existing.data });
     return rt.handler.replace(ctx, id, data, conditions);
   });
-  return resourceResponse(200, ctx, rt, record, req);
+  return resourceResponse(200, ctx, rt, record, projection);
 }
 
 function patchRequest(input: Record<string, unknown>): PatchRequest {
@@ -116,7 +115,7 @@ function patchRequest(input: Record<string, unknown>): PatchRequest {
 }
 
 export async function patchResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
-  parseProjection(parseParams(queryOf(req)), [rt.type]);
+  const projection = parseProjection(parseParams(queryOf(req)), [rt.type]);
   const input = await body(req, env);
   const compat = policyFor(ctx.compat);
   const custom = rt.handler.patch;
@@ -130,7 +129,7 @@ export async function patchResource(req: ScimRequest, ctx: RequestContext, env: 
   });
   // RFC 7644 §3.5.2: 200 with the resource, or 204 when the profile asks (Microsoft suite).
   if (compat.switches.patchNoContent) return empty(204, etagHeader(record));
-  return resourceResponse(200, ctx, rt, record, req);
+  return resourceResponse(200, ctx, rt, record, projection);
 }
 
 export async function deleteResource(req: ScimRequest, ctx: RequestContext, _env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
