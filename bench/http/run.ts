@@ -1,4 +1,4 @@
-import { cpu, phase, rss, runScenario, seed, startTarget, stopTarget, userBody, type MemoryReport, type Result, type Scenario } from "./load.js";
+import { cpu, phase, rss, runScenario, seed, startTarget, stopTarget, userBody, type MemoryReport, type Result, type Scenario, type Target } from "./load.js";
 
 // `npm run bench -- http`: scim-gen (memory store, node:http adapter) against SCIMMY +
 // Express serving the same users, and a bare node:http server (the ceiling), over real
@@ -59,33 +59,42 @@ async function main(): Promise<void> {
     const table = new Map<string, Map<string, Result & { cpuPerRequest: number }>>();
     const memory = new Map<string, MemoryReport & { seed: number }>();
     const ceilings = new Map<string, Result & { cpuPerRequest: number }>();
+    // Every server is seeded first; then each scenario runs on one server after the other,
+    // so the ratios compare runs seconds apart: this machine's speed drifts by a third or
+    // more over minutes, and runs taken a whole server apart were not comparable.
+    const running: { kind: string; t: Target; list: Scenario[] }[] = [];
     for (const kind of targets.filter((t) => t !== "bare")) {
       const t = await startTarget(kind);
       phase(t, "seed");
       const seeded = await seed(t.port, size);
-      const m = await rss(t);
-      memory.set(kind, { ...m, seed: seeded.seconds });
-      const results = new Map<string, Result & { cpuPerRequest: number }>();
-      const list = scenarios(seeded.ids, size, kind);
-      await runScenario(t.port, list[0]!, 1, connections); // warm-up: JIT and GC after seeding
-      for (const s of list) {
-        const bareCpu = bare && s === list[0] ? await cpu(bare) : 0;
-        const before = bare && s === list[0] ? await runScenario(bare.port, fixed, seconds, connections) : undefined;
+      memory.set(kind, { ...(await rss(t)), seed: seeded.seconds });
+      running.push({ kind, t, list: scenarios(seeded.ids, size, kind) });
+      table.set(kind, new Map());
+    }
+    for (const { t, list } of running) await runScenario(t.port, list[0]!, 1, connections); // warm-up: JIT and GC after seeding
+    for (let i = 0; i < (running[0]?.list.length ?? 0); i++) {
+      for (const { kind, t, list } of running) {
+        const s = list[i]!;
+        const first = bare && i === 0;
+        const bareCpu = first ? await cpu(bare) : 0;
+        const before = first ? await runScenario(bare.port, fixed, seconds, connections) : undefined;
         phase(t, s.name);
         const cpuBefore = await cpu(t);
         const r = await runScenario(t.port, s, seconds, s.connections ?? connections);
         await settle(t.port); // the CPU of requests still queued belongs to this scenario
-        results.set(s.name, { ...r, cpuPerRequest: ((await cpu(t)) - cpuBefore) / Math.max(r.total, 1) });
+        table.get(kind)!.set(s.name, { ...r, cpuPerRequest: ((await cpu(t)) - cpuBefore) / Math.max(r.total, 1) });
         if (before && bare) {
           const after = await runScenario(bare.port, fixed, seconds, connections);
           const perRequest = ((await cpu(bare)) - bareCpu) / Math.max(before.total + after.total, 1);
           ceilings.set(kind, { ...after, rps: (before.rps + after.rps) / 2, cpuPerRequest: perRequest });
         }
       }
+    }
+    for (const { kind, t } of running) {
       // The server's peak covers the whole run; `now` stays the figure after seeding.
       const after = await rss(t);
-      memory.set(kind, { ...after, now: memory.get(kind)!.now, seed: seeded.seconds });
-      table.set(kind, results);
+      const m = memory.get(kind)!;
+      memory.set(kind, { ...after, now: m.now, seed: m.seed });
       await stopTarget(t);
     }
     console.log(`\n${fmt(size)} users`);
