@@ -1,19 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RowArena } from "../../src/runtime/stores/memory/arena.js";
+import { arenaOps, replay } from "./arena-model.js";
 
 // The memory store's byte arena: any sequence of add / set / remove reads back exactly what
 // a Map would hold, and garbage from replaced or removed rows is reclaimed, so the chunks
 // stay within 1.5 times the live rows (plus the active chunk) however many writes there were.
 
-type Op = { kind: "add"; text: string } | { kind: "set"; pick: number; text: string } | { kind: "remove"; pick: number };
-
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ minLength: 500, maxLength: 3000 }));
-const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("add" as const), text }),
-  fc.record({ kind: fc.constant("set" as const), pick: fc.nat(), text }),
-  fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }),
-);
+const op = arenaOps(text);
 
 describe("RowArena", () => {
   it.each([
@@ -41,17 +36,7 @@ describe("RowArena", () => {
         const arena = new RowArena();
         const model = new Map<number, string>();
         for (const o of ops) {
-          const slots = [...model.keys()];
-          if (o.kind === "add") model.set(arena.add(o.text), o.text);
-          else if (slots.length && o.kind === "set") {
-            const slot = slots[o.pick % slots.length]!;
-            arena.set(slot, o.text);
-            model.set(slot, o.text);
-          } else if (slots.length && o.kind === "remove") {
-            const slot = slots[o.pick % slots.length]!;
-            arena.remove(slot);
-            model.delete(slot);
-          }
+          replay(arena, model, o);
           const { live, allocated } = arena.size;
           // Live bytes as stored: the common text is cut out of the rows that hold it once.
           const full = [...model.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFilter } from "../../src/runtime/filter/index.js";
 import { RowArena } from "../../src/runtime/stores/memory/arena.js";
+import { arenaOps, replay } from "./arena-model.js";
 import { memoryStore } from "../../src/runtime/stores/memory/index.js";
 import { user } from "./helpers.js";
 import { storeManifest } from "./manifest.js";
@@ -23,12 +24,7 @@ const text = fc.oneof(
   fc.constant(`{"schemas":["${CORE}"],{"schemas":["${CORE}"]`),
   fc.constant(`{"schemas":[`),
 );
-type Op = { kind: "add"; text: string } | { kind: "set"; pick: number; text: string } | { kind: "remove"; pick: number };
-const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("add" as const), text }),
-  fc.record({ kind: fc.constant("set" as const), pick: fc.nat(), text }),
-  fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }),
-);
+const op = arenaOps(text);
 
 describe("common text of a table's rows", () => {
   it("every row reads back exactly, through replaces, removes and evacuations", () => {
@@ -37,17 +33,7 @@ describe("common text of a table's rows", () => {
         const arena = new RowArena();
         const model = new Map<number, string>();
         for (const o of ops) {
-          const slots = [...model.keys()];
-          if (o.kind === "add") model.set(arena.add(o.text), o.text);
-          else if (slots.length && o.kind === "set") {
-            const slot = slots[o.pick % slots.length]!;
-            arena.set(slot, o.text);
-            model.set(slot, o.text);
-          } else if (slots.length && o.kind === "remove") {
-            const slot = slots[o.pick % slots.length]!;
-            arena.remove(slot);
-            model.delete(slot);
-          }
+          replay(arena, model, o);
         }
         for (const [slot, t] of model) expect(arena.get(slot)).toBe(t);
       }),
