@@ -5,9 +5,10 @@ import type { ResourceTypeIndex } from "../../manifest/resolve.js";
 // A scan's first pass over the rows' JSON text as stored, before any row is decoded
 // (JSON.parse is most of a scan's cost). Stored, a row's schemas list may be cut out for a
 // one-character mark (common-text.ts): no test here reads `schemas`, and any other value's
-// text lies outside that list, so the mark hides nothing a test looks for. A string comparison `eq`/`co`/`sw`/`ew` can only hold when the
-// row's text contains the literal: verbatim for a caseExact attribute, and lower-cased on
-// both sides otherwise (the evaluator's case folding, RFC 7643 §2.2). Rows whose text
+// text lies outside that list, so the mark hides nothing a test looks for. A string
+// comparison `eq`/`co`/`sw`/`ew` can only hold when the row's text contains the literal:
+// verbatim for a caseExact attribute, and lower-cased on both sides otherwise (the
+// evaluator's case folding, RFC 7643 §2.2). Rows whose text
 // cannot satisfy the filter are skipped; every other row is still decoded and checked by
 // the kernel's evaluator, so this only ever removes rows that would not match.
 //
