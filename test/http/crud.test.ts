@@ -38,6 +38,15 @@ describe.each(FRAMEWORKS)("CRUD over %s", (framework) => {
     expect(missing.body).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "404" });
   });
 
+  it("a response body is framed by Content-Length in bytes, not chunked", async () => {
+    const r = await create("zoë-längd", { displayName: "Zoë 🦊" });
+    const get = await call("GET", `/Users/${r.body.id as string}`);
+    for (const x of [r, get]) {
+      expect(x.headers.get("transfer-encoding")).toBeNull();
+      expect(x.headers.get("content-length")).toBe(String(Buffer.byteLength(x.text)));
+    }
+  });
+
   it("client-supplied id and meta are ignored on POST (readOnly)", async () => {
     const r = await create("sneaky", { id: "chosen-by-client", meta: { version: 'W/"99"' } });
     expect(r.status).toBe(201);
