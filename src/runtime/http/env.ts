@@ -23,7 +23,8 @@ export interface Env {
   readonly limits: BodyLimits;
   readonly maxResults: number;
   readonly validateOptions: Omit<ValidateOptions, "mode" | "existing">;
-  readonly ready: () => Promise<void>;
+  /** Opens the store on first use; undefined once it is open. */
+  readonly ready: () => Promise<void> | undefined;
   /** RFC 9865 cursor paging; undefined when switched off. */
   readonly cursors?: CursorSettings;
 }
@@ -41,8 +42,7 @@ export function eraseHandler(handler: AnyResourceHandler | ResourceHandler<never
 
 /** RFC 7643 §3.1 representation with meta, then RFC 7644 §3.9 projection. */
 export function represent(ctx: RequestContext, rt: ResourceTypeRuntime, record: ResourceRecord, projection: Projection): Record<string, unknown> {
-  const stored = { ...record, resourceType: rt.type.resourceType.name };
-  const rep = toRepresentation(stored, rt.type, ctx.baseUrl);
+  const rep = toRepresentation(record, rt.type, ctx.baseUrl);
   return projectResource(rep, rt.type, projection);
 }
 

@@ -92,7 +92,7 @@ export function createKernel(options: KernelOptions): Kernel {
       timeoutMs: options.bodyTimeoutMs ?? 10_000,
     },
     validateOptions: {},
-    ready: store ? lazyOpen(() => store.open(index)) : () => Promise.resolve(),
+    ready: store ? lazyOpen(() => store.open(index)) : () => undefined,
     ...(options.cursors === false ? {} : { cursors: { codec: new CursorCodec(options.cursors), defaultPageSize: options.cursors?.defaultPageSize ?? 100, maxPageSize: maxResults } }),
   };
   const bulk = options.bulk === false ? undefined : { maxOperations: options.bulk?.maxOperations ?? 1000, maxPayloadSize: options.bulk?.maxPayloadSize ?? 1_048_576 };

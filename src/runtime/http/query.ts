@@ -27,9 +27,14 @@ export type Params = ReadonlyMap<string, string>;
 
 const MAX_PARAM_LENGTH = 10_000;
 
+/** Shared by every request without a query string (typed read-only). */
+const NO_PARAMS: Params = new Map<string, string>();
+/** The projection of a request without attributes or excludedAttributes. */
+const NO_PROJECTION: Projection = Object.freeze({});
+
 export function parseParams(search: string): Params {
+  if (search === "") return NO_PARAMS;
   const params = new Map<string, string>();
-  if (search === "") return params;
   for (const [name, value] of new URLSearchParams(search)) {
     const key = name.toLowerCase();
     if (params.has(key)) throw ScimError.badRequest("invalidValue", `query parameter "${key.slice(0, 50)}" is given more than once`);
@@ -142,5 +147,5 @@ export function parseProjection(params: Params, types: readonly ResourceTypeInde
     checkPaths(list, "excludedAttributes", types);
     return { excludedAttributes: list };
   }
-  return {};
+  return NO_PROJECTION;
 }

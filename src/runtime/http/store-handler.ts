@@ -40,14 +40,22 @@ export function storeHandler(store: Store, resourceType: string): ResourceHandle
   };
 }
 
-/** Opens a store once, on first use; a failed open is retried by the next request. */
-export function lazyOpen(open: () => Promise<void>): () => Promise<void> {
+/**
+ * Opens a store once, on first use; a failed open is retried by the next request. Once
+ * the store is open it answers undefined: requests then go on without waiting a tick.
+ */
+export function lazyOpen(open: () => Promise<void>): () => Promise<void> | undefined {
   let opened: Promise<void> | undefined;
+  let done = false;
   return () => {
-    opened ??= open().catch((err: unknown) => {
-      opened = undefined;
-      throw err;
-    });
+    if (done) return undefined;
+    opened ??= open().then(
+      () => void (done = true),
+      (err: unknown) => {
+        opened = undefined;
+        throw err;
+      },
+    );
     return opened;
   };
 }

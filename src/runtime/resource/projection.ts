@@ -141,8 +141,21 @@ function apply(obj: JsonObject, level: Level): JsonObject {
 const cache = new WeakMap<ResourceTypeIndex, Map<string, Level>>();
 const MAX_CACHED = 256;
 
+type Projector = (representation: Record<string, unknown>) => Record<string, unknown>;
+/** The default projection's projector per resource type: most requests ask for no other. */
+const defaults = new WeakMap<ResourceTypeIndex, Projector>();
+
 /** A projector for one request's lists, reusable for every resource of a list response. */
-export function compileProjection(index: ResourceTypeIndex, options: ProjectionOptions = {}): (representation: Record<string, unknown>) => Record<string, unknown> {
+export function compileProjection(index: ResourceTypeIndex, options: ProjectionOptions = {}): Projector {
+  const asked = (options.attributes?.length ?? 0) > 0 || options.excludedAttributes !== undefined;
+  if (!asked) {
+    let projector = defaults.get(index);
+    if (!projector) {
+      const plan = compile(index, {});
+      defaults.set(index, (projector = (representation) => apply(representation, plan)));
+    }
+    return projector;
+  }
   let perType = cache.get(index);
   if (!perType) cache.set(index, (perType = new Map()));
   const key = JSON.stringify([options.attributes ?? [], options.excludedAttributes ?? []]);

@@ -85,7 +85,7 @@ export function locationFor(baseUrl: string, index: ResourceTypeIndex, id: strin
  * their order minus never-returned values, then meta {resourceType, created,
  * lastModified, location, version} (RFC 7643 §3.1, RFC 7644 §3.14).
  */
-export function toRepresentation(stored: StoredResource, index: ResourceTypeIndex, baseUrl: string): Record<string, unknown> {
+export function toRepresentation(stored: Omit<StoredResource, "resourceType">, index: ResourceTypeIndex, baseUrl: string): Record<string, unknown> {
   const plan = planFor(index);
   const data = stored.data;
   const out: JsonObject = {};
