@@ -86,7 +86,8 @@ async function conditionalWrite(
   write: (existing: ResourceRecord, conditions: WriteConditions) => Promise<ResourceRecord>,
 ): Promise<ResourceRecord> {
   for (let attempt = 1; ; attempt++) {
-    const existing = await mustGet(ctx, rt, id);
+    const existing = await rt.handler.get(ctx, id); // not mustGet: one async frame less per write
+    if (!existing) throw notFound(rt, id);
     const asked = checkIfMatch(req, existing);
     try {
       return await write(existing, { ifVersion: existing.version });
@@ -125,7 +126,8 @@ export async function patchResource(req: ScimRequest, ctx: RequestContext, env: 
   const compat = policyFor(ctx.compat);
   const custom = rt.handler.patch;
   const request = custom ? patchRequest(input) : undefined;
-  const record = await conditionalWrite(req, ctx, rt, id, async (existing, conditions) => {
+  // Not async: a throw from applyPatch or the validator reaches conditionalWrite's catch all the same.
+  const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
     if (custom) return custom.call(rt.handler, ctx, id, request!, conditions);
     // applyPatch checks the PatchOp message itself and works on a copy (atomic).
     const patched = applyPatch(existing.data, normalizePatchBody(input, rt.type, compat), rt.type, compat.patch);
