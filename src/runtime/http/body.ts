@@ -24,7 +24,7 @@ export function header(headers: ScimHeaders, name: string): string | undefined {
 /** 415 unless the Content-Type is SCIM or plain JSON; a missing type is tolerated. */
 export function checkContentType(headers: ScimHeaders): void {
   const type = header(headers, "content-type");
-  if (type === undefined || type === "") return;
+  if (type === undefined || type === "" || type === "application/scim+json" || type === "application/json") return;
   const media = type.split(";", 1)[0]!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.has(media)) {
     throw new ScimError(415, undefined, `Content-Type ${JSON.stringify(media.slice(0, 100))} is not supported; send application/scim+json`);

@@ -57,32 +57,46 @@ function resourceId(segment: string, path: string): string {
   return id;
 }
 
+/** Routes without parameters, shared by every request. */
+const FIXED = {
+  root: { kind: "root" },
+  rootSearch: { kind: "rootSearch" },
+  serviceProviderConfig: { kind: "serviceProviderConfig" },
+  resourceTypes: { kind: "resourceTypes" },
+  schemas: { kind: "schemas" },
+  me: { kind: "me" },
+  bulk: { kind: "bulk" },
+} as const satisfies Record<string, Route>;
+
 /** `path` is what follows the base path, starting with "/" or empty. */
 export function route(path: string, index: ManifestIndex): Route {
   const segments = path.split("/");
-  if (segments[0] === "") segments.shift();
-  if (segments.length > 0 && segments[segments.length - 1] === "") segments.pop();
-  if (segments.some((s) => s === "." || s === "..")) throw notFound(path);
-  const [first, second, ...rest] = segments;
+  // Segments from..to, without the empty ones a leading or trailing "/" leaves.
+  const from = segments[0] === "" ? 1 : 0;
+  let to = segments.length;
+  if (to > from && segments[to - 1] === "") to--;
+  for (let i = from; i < to; i++) if (segments[i] === "." || segments[i] === "..") throw notFound(path);
   // RFC 7644 §3.4.2.1: a query may be sent to the server root.
-  if (first === undefined) return { kind: "root" };
-  if (rest.length > 0) throw notFound(path);
+  if (to === from) return FIXED.root;
+  if (to - from > 2) throw notFound(path);
+  const first = segments[from]!;
+  const second = to - from === 2 ? segments[from + 1] : undefined;
   switch (first) {
     case ".search":
-      if (second === undefined) return { kind: "rootSearch" };
+      if (second === undefined) return FIXED.rootSearch;
       throw notFound(path);
     case "ServiceProviderConfig":
-      if (second === undefined) return { kind: "serviceProviderConfig" };
+      if (second === undefined) return FIXED.serviceProviderConfig;
       throw notFound(path);
     case "ResourceTypes":
-      return second === undefined ? { kind: "resourceTypes" } : { kind: "resourceTypes", id: decodeSegment(second, path) };
+      return second === undefined ? FIXED.resourceTypes : { kind: "resourceTypes", id: decodeSegment(second, path) };
     case "Schemas":
-      return second === undefined ? { kind: "schemas" } : { kind: "schemas", id: decodeSegment(second, path) };
+      return second === undefined ? FIXED.schemas : { kind: "schemas", id: decodeSegment(second, path) };
     case "Me":
-      if (second === undefined) return { kind: "me" };
+      if (second === undefined) return FIXED.me;
       throw notFound(path);
     case "Bulk":
-      if (second === undefined) return { kind: "bulk" };
+      if (second === undefined) return FIXED.bulk;
       throw notFound(path);
   }
   const type = index.resourceType(first);

@@ -113,6 +113,8 @@ export class ManifestIndex {
   readonly manifest: Manifest;
   private readonly schemas = new Map<string, SchemaModel>();
   private readonly types = new Map<string, ResourceTypeIndex>();
+  /** The same by the exact spelling declared ("User", "Users"): what clients send. */
+  private readonly declared = new Map<string, ResourceTypeIndex>();
 
   constructor(manifest: Manifest) {
     this.manifest = manifest;
@@ -121,6 +123,7 @@ export class ManifestIndex {
       const index = new ResourceTypeIndex(rt, this.schemas);
       this.types.set(lower(rt.name), index);
       this.types.set(lower(rt.endpoint.replace(/^\//, "")), index);
+      this.declared.set(rt.name, index).set(rt.endpoint.replace(/^\//, ""), index);
     }
   }
 
@@ -130,6 +133,6 @@ export class ManifestIndex {
 
   /** By resource type name ("User") or endpoint ("Users", "/Users"), case-insensitive. */
   resourceType(nameOrEndpoint: string): ResourceTypeIndex | undefined {
-    return this.types.get(lower(nameOrEndpoint.replace(/^\//, "")));
+    return this.declared.get(nameOrEndpoint) ?? this.types.get(lower(nameOrEndpoint.replace(/^\//, "")));
   }
 }
