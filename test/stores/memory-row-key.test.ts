@@ -63,6 +63,7 @@ describe("row keys", () => {
     const userName = rules.unique.find((r) => r.path === "userName")!;
     const table = new Table(rules);
     const at = "2026-01-01T00:00:00.000Z";
+    const later = "2026-01-02T00:00:00.000Z";
     keys.forEach((id, i) => table.put(id, 1, at, at, { id, userName: `u${i}`, externalId: id }));
     expect([...table.ids()]).toEqual(keys);
     keys.forEach((id, i) => {
@@ -71,15 +72,19 @@ describe("row keys", () => {
       expect(table.findExternalId(id).map((r) => r.id)).toEqual([id]);
     });
     for (const [i, id] of keys.entries()) {
-      if (i % 2) table.remove(table.get(id)!);
-      else table.put(id, 2, at, at, { id, userName: `v${i}` }, table.get(id));
+      expect(table.head(id)).toEqual({ version: 1, created: at });
+      if (i % 2) expect(table.remove(id)).toBe(true);
+      else table.put(id, 2, at, later, { userName: `v${i}`, id });
     }
     expect([...table.ids()]).toEqual(keys.filter((_, i) => i % 2 === 0));
     keys.forEach((id, i) => {
       expect(table.has(id)).toBe(i % 2 === 0);
+      expect(table.head(id)).toEqual(i % 2 ? undefined : { version: 2, created: at });
       expect(table.findExternalId(id)).toEqual([]);
       expect(table.findUniqueKey(userName, `su${i}`)).toBeUndefined();
     });
     expect(table.indexSizes).toEqual({ ids: 15, unique: [15], externalIds: 0 });
+    keys.forEach((id, i) => expect(table.remove(id)).toBe(i % 2 === 0));
+    expect(table.indexSizes).toEqual({ ids: 0, unique: [0], externalIds: 0 });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { uniqueKey } from "../../src/runtime/stores/common/data.js";
 import { readRules } from "../../src/runtime/stores/common/rules.js";
 import type { ResourceData } from "../../src/runtime/stores/contract.js";
+import { hashKey } from "../../src/runtime/stores/memory/slot-index.js";
 import { Table } from "../../src/runtime/stores/memory/table.js";
 import { coreIndex } from "../support/core-manifest.js";
 
@@ -11,7 +12,9 @@ import { coreIndex } from "../support/core-manifest.js";
 // externalIds, it accepts and refuses exactly the writes the model does (409 on a userName
 // another row holds, case-insensitively), finds every row by id, userName and externalId,
 // lists them in creation order, and a live ids() iterator opened mid-way yields the model's
-// next row (the first live one created after the last it yielded) at each step.
+// next row (the first live one created after the last it yielded) at each step. Its
+// indexes and the per-slot hashes of the keys each row is filed under (slot-keys.ts) hold
+// exactly the live rows' (hash, slot) pairs after every sequence.
 
 const rules = readRules(coreIndex()).get("user")!;
 const rule = rules.unique.find((r) => r.path === "userName")!;
@@ -51,7 +54,7 @@ describe("memory table against a model", () => {
           const taken = rows.some((r) => r.id !== id && r.userName.toLowerCase() === names[name]!.toLowerCase());
           expect(() => table.checkUnique(data, id)).toThrowStatus(taken);
           if (taken) return;
-          table.put(id, 1, at, at, data, previous && table.get(id));
+          table.put(id, 1, at, at, data);
           const row = { id, userName: names[name]!, externalId: data.externalId as string | undefined, created: previous?.created ?? created++ };
           if (previous) rows[rows.indexOf(previous)] = row;
           else rows.push(row);
@@ -65,7 +68,7 @@ describe("memory table against a model", () => {
             write(r.id, o.name, o.ext, r);
           } else if (o.kind === "delete" && rows.length) {
             const [r] = rows.splice(o.pick % rows.length, 1);
-            table.remove(table.get(r!.id)!);
+            expect(table.remove(r!.id)).toBe(true);
           } else if (o.kind === "open") iter = { it: table.ids(), last: -1 };
           else if (o.kind === "step" && iter) {
             // An iterator that ended stays ended (as a Map's does).
@@ -87,6 +90,20 @@ describe("memory table against a model", () => {
         }
         // One entry per row in each index: a replace or delete leaves no stale key behind.
         expect(table.indexSizes).toEqual({ ids: rows.length, unique: [rows.length], externalIds: rows.filter((r) => r.externalId !== undefined).length });
+        // Exactly: each index holds the pairs (hashKey(key), slot) of the live rows, and each
+        // row is filed (slot-keys.ts) under those same pairs, a freed slot under none.
+        const state = table.indexPairs;
+        expect([...state.slots.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
+        const pairs = (key: (r: Row) => string | undefined) =>
+          rows.flatMap((r) => (key(r) === undefined ? [] : [[hashKey(key(r)!), state.slots.get(r.id)!] as [number, number]])).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const byUserName = pairs((r) => uniqueKey(rule, r.userName));
+        const byExternalId = pairs((r) => r.externalId);
+        expect(state.ids).toEqual(pairs((r) => r.id));
+        expect(state.unique).toEqual([byUserName]);
+        expect(state.filedUnique).toEqual([byUserName]);
+        expect(state.externalIds).toEqual(byExternalId);
+        expect(state.filedExternalIds).toEqual(byExternalId);
+        expect(state.filedCount).toBe(byUserName.length + byExternalId.length);
       }),
       { numRuns: 400 },
     );

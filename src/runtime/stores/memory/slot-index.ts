@@ -100,6 +100,13 @@ export class SlotIndex {
     return found;
   }
 
+  /** Every (hash, slot) pair held, in bucket order (tests and diagnostics). */
+  pairs(): [number, number][] {
+    const pairs: [number, number][] = [];
+    for (let b = 0; b < this.slots.length; b++) if (this.slots[b]! > 0) pairs.push([this.hashes[b]!, this.slots[b]! - 1]);
+    return pairs;
+  }
+
   /** Re-inserts the live pairs into a table filled to at most 3/8 (so the next rebuild is
    * far off): it doubles as pairs are added, and shrinks once under 1/16 is used. */
   private rebuild(): void {

@@ -4,8 +4,10 @@ import { notUnique } from "../common/errors.js";
 import type { TypeRules, UniqueRule } from "../common/rules.js";
 import type { RowSource } from "../common/list.js";
 import { RowArena } from "./arena.js";
+import type { RowHead } from "./row-head.js";
 import { RowOrder } from "./row-order.js";
 import { hashKey, SlotIndex } from "./slot-index.js";
+import { SlotKeys } from "./slot-keys.js";
 
 // One tenant's resources of one type, with a hash index per unique attribute so that
 // `userName eq "…"` (and any unique attribute eq) is an O(1) look-up, and uniqueness is
@@ -14,6 +16,9 @@ import { hashKey, SlotIndex } from "./slot-index.js";
 // on V8's heap: the indexes hold (hash, slot) pairs in typed arrays and a candidate slot
 // is confirmed against the row itself (its id starts its text; a unique value or
 // externalId is read from its decoded data, which only a look-up that finds it pays for).
+// A write decodes nothing it replaces: it moves the row's index entries from the hashes
+// the row was filed under (slot-keys.ts) and the store reads the current version and
+// creation time from the row's first bytes (row-head.ts).
 
 /** What a row is stored as: `[id, version, created, lastModified or 0 when it equals
  * created, data without its id]` (data.id is put back, last, on decode). */
@@ -31,8 +36,13 @@ export class Table {
    * Entra and Okta look resources up by it. */
   private readonly byExternalId = new SlotIndex();
 
+  /** Per slot, the hash each index files the row under (see slot-keys.ts). */
+  private readonly uniqueFiled: SlotKeys[];
+  private readonly externalIdFiled = new SlotKeys();
+
   constructor(readonly rules: TypeRules) {
     this.byUnique = rules.unique.map(() => new SlotIndex());
+    this.uniqueFiled = rules.unique.map(() => new SlotKeys());
   }
 
   /** 409 `uniqueness` when `data` repeats a unique value held by a row other than `id`. */
@@ -96,12 +106,24 @@ export class Table {
     return ids;
   }
 
-  /** Stores a new version of row `id` (`data`: a fresh top-level object with `id` set and no
-   * `meta`, see ownCopy), replacing `previous` in place and in every index. The row returned
-   * holds `data` itself: what is stored is the text, which no caller can reach. */
-  put(id: string, version: number, created: string, lastModified: string, data: ResourceData, previous?: StoredResource): StoredResource {
-    const { id: _, ...stored } = data;
-    const text = JSON.stringify([id, version, created, lastModified === created ? 0 : lastModified, stored] satisfies RowText);
+  /** Version and creation time of row `id`, read without decoding its data (see
+   * row-head.ts); undefined when there is none. */
+  head(id: string): RowHead | undefined {
+    const slot = this.slotOf(id);
+    return slot < 0 ? undefined : this.arena.head(slot);
+  }
+
+  /** Stores a version of row `id`, new or in place of the current one, and files it in
+   * every index (moved from the keys the current one was filed under, see slot-keys.ts).
+   * `data` is a fresh, unfrozen top-level object whose last property is `id` (ownCopy's):
+   * it is stored without its id, and the row returned holds `data` itself (what is stored
+   * is the text, which no caller can reach). */
+  put(id: string, version: number, created: string, lastModified: string, data: ResourceData): StoredResource {
+    // The id is the last property ownCopy added, so V8 drops it by going back to the
+    // object's previous shape and re-adds it along the same transition: no second copy.
+    delete data.id;
+    const text = JSON.stringify([id, version, created, lastModified === created ? 0 : lastModified, data] satisfies RowText);
+    data.id = id;
     const row: StoredResource = { id, resourceType: this.rules.name, version, created, lastModified, data };
     let slot = this.slotOf(id);
     if (slot < 0) {
@@ -110,22 +132,21 @@ export class Table {
       this.order.push(slot);
     } else this.arena.set(slot, text);
     const { unique } = this.rules;
-    for (let i = 0; i < unique.length; i++) {
-      move(this.byUnique[i]!, slot, previous && keyOf(previous.data, unique[i]!), keyOf(data, unique[i]!));
-    }
-    move(this.byExternalId, slot, previous && externalIdOf(previous.data), externalIdOf(data));
+    for (let i = 0; i < unique.length; i++) this.uniqueFiled[i]!.move(this.byUnique[i]!, slot, hashOf(keyOf(data, unique[i]!)));
+    this.externalIdFiled.move(this.byExternalId, slot, hashOf(externalIdOf(data)));
     return row;
   }
 
-  remove(row: StoredResource): void {
-    const slot = this.slotOf(row.id);
-    if (slot < 0) return;
-    const { unique } = this.rules;
-    for (let i = 0; i < unique.length; i++) move(this.byUnique[i]!, slot, keyOf(row.data, unique[i]!), undefined);
-    move(this.byExternalId, slot, externalIdOf(row.data), undefined);
-    this.byId.remove(hashKey(row.id), slot);
+  /** Removes row `id` from the table and every index, undecoded; false when there is none. */
+  remove(id: string): boolean {
+    const slot = this.slotOf(id);
+    if (slot < 0) return false;
+    for (let i = 0; i < this.byUnique.length; i++) this.uniqueFiled[i]!.move(this.byUnique[i]!, slot, undefined);
+    this.externalIdFiled.move(this.byExternalId, slot, undefined);
+    this.byId.remove(hashKey(id), slot);
     this.order.remove(slot);
     this.arena.remove(slot);
+    return true;
   }
 
   /** The row holding normalised key `key` (see uniqueKey) for unique attribute `rule`. */
@@ -150,6 +171,24 @@ export class Table {
       return externalIdOf(row.data) === externalId && rows.push(row) > 0;
     });
     return rows;
+  }
+
+  /** Every index's (hash, slot) pairs, sorted, and the pairs the rows are filed under
+   * (slot-keys.ts), with each live row's slot (tests: they must agree). */
+  get indexPairs(): IndexPairs {
+    const slots = new Map<string, number>();
+    const cursor = this.order.cursor();
+    for (let slot = cursor.next(); slot >= 0; slot = cursor.next()) slots.set(this.arena.key(slot), slot);
+    const filed = (keys: SlotKeys) => sortPairs([...slots.values()].flatMap((s): Pairs => (keys.at(s) === undefined ? [] : [[keys.at(s)!, s]])));
+    return {
+      slots,
+      ids: sortPairs(this.byId.pairs()),
+      unique: this.byUnique.map((x) => sortPairs(x.pairs())),
+      externalIds: sortPairs(this.byExternalId.pairs()),
+      filedUnique: this.uniqueFiled.map(filed),
+      filedExternalIds: filed(this.externalIdFiled),
+      filedCount: this.uniqueFiled.reduce((n, k) => n + k.count, this.externalIdFiled.count),
+    };
   }
 
   /** Index sizes (tests and diagnostics). */
@@ -179,11 +218,23 @@ export class Table {
   }
 }
 
-/** Moves `slot` in `index` from key `before` to key `after` (undefined: none). */
-function move(index: SlotIndex, slot: number, before: string | undefined, after: string | undefined): void {
-  if (before === after) return;
-  if (before !== undefined) index.remove(hashKey(before), slot);
-  if (after !== undefined) index.add(hashKey(after), slot);
+const hashOf = (key: string | undefined): number | undefined => (key === undefined ? undefined : hashKey(key));
+
+function sortPairs(pairs: Pairs): Pairs {
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+type Pairs = [number, number][];
+
+/** filedCount: slots filed under some hash, live or not (a freed slot is under none). */
+export interface IndexPairs {
+  readonly slots: ReadonlyMap<string, number>;
+  readonly ids: Pairs;
+  readonly unique: Pairs[];
+  readonly externalIds: Pairs;
+  readonly filedUnique: Pairs[];
+  readonly filedExternalIds: Pairs;
+  readonly filedCount: number;
 }
 
 /** The index key of `data`'s value for unique attribute `rule` (lower-cased unless

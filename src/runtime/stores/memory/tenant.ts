@@ -4,6 +4,7 @@ import { danglingReference, notFound, staleVersion, unknownResourceType } from "
 import { ScimError } from "../../errors.js";
 import type { TypeRules } from "../common/rules.js";
 import { listTable } from "./query.js";
+import type { RowHead } from "./row-head.js";
 import { Table } from "./table.js";
 
 // One tenant's view of the memory store. Every method runs synchronously between its
@@ -35,17 +36,17 @@ export class MemoryTenantStore implements TenantStore {
 
   async replace(resourceType: string, id: string, data: ResourceData, options?: WriteOptions): Promise<StoredResource> {
     const table = this.table(resourceType);
-    const previous = this.current(table, id, options);
+    const current = this.current(table, id, options);
     const copy = ownCopy(data, id);
     table.checkUnique(copy, id);
     if (!options?.keepUnknownReferences) this.checkReferences(table.rules, copy);
-    return table.put(previous.id, previous.version + 1, previous.created, this.now(), copy, previous);
+    return table.put(id, current.version + 1, current.created, this.now(), copy);
   }
 
   async delete(resourceType: string, id: string, options?: WriteOptions): Promise<void> {
     const table = this.table(resourceType);
-    const previous = this.current(table, id, options);
-    table.remove(previous);
+    this.current(table, id, options);
+    table.remove(id);
     this.dropReferencesTo(table.rules.name, id);
   }
 
@@ -65,13 +66,15 @@ export class MemoryTenantStore implements TenantStore {
     return table;
   }
 
-  private current(table: Table, id: string, options: WriteOptions | undefined): StoredResource {
-    const row = table.get(id);
-    if (!row) throw notFound(table.rules.name, id);
-    if (options?.ifVersion !== undefined && options.ifVersion !== row.version) {
-      throw staleVersion(table.rules.name, id, options.ifVersion, row.version);
+  /** The version and creation time of row `id`, undecoded (404, or 412 when they differ
+   * from `options.ifVersion`). */
+  private current(table: Table, id: string, options: WriteOptions | undefined): RowHead {
+    const head = table.head(id);
+    if (!head) throw notFound(table.rules.name, id);
+    if (options?.ifVersion !== undefined && options.ifVersion !== head.version) {
+      throw staleVersion(table.rules.name, id, options.ifVersion, head.version);
     }
-    return row;
+    return head;
   }
 
   /** Group.members[].value must name an existing resource of this tenant. */
@@ -97,7 +100,8 @@ export class MemoryTenantStore implements TenantStore {
       for (const holderId of table.idsHolding(needle)) {
         const row = table.get(holderId)!;
         const data = withoutReference(row.data, refs, id);
-        if (data) table.put(row.id, row.version + 1, row.created, this.now(), data, row);
+        // withoutReference's copy is frozen; put takes an object of its own (see Table.put).
+        if (data) table.put(row.id, row.version + 1, row.created, this.now(), ownCopy(data, row.id));
       }
     }
   }
