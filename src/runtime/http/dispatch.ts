@@ -64,7 +64,9 @@ export async function dispatch(req: ScimRequest, settings: Settings): Promise<Sc
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const match = settings.tenancy({ path, headers: req.headers });
   if (!match) throw ScimError.notFound(`no SCIM endpoint at ${JSON.stringify(path.slice(0, 120))}`);
-  const principal = await settings.auth.authenticate(req.headers);
+  const authenticated = settings.auth.authenticate(req.headers);
+  // Bearer tokens answer at once: awaiting a plain value would still cost a microtask turn.
+  const principal = authenticated instanceof Promise ? await authenticated : authenticated;
   if (!principal) {
     const detail = header(req.headers, "authorization") === undefined ? "authentication required: send Authorization: Bearer <token>" : "the credentials are not valid";
     throw new ScimError(401, undefined, detail);

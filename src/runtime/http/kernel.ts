@@ -128,17 +128,17 @@ export function createKernel(options: KernelOptions): Kernel {
     bulk,
     logger,
   };
+  const failed = (e: unknown): ScimResponse => {
+    if (e instanceof ScimError) {
+      return errorResponse(e, e.status === 401 ? { "www-authenticate": options.auth.challenge } : undefined);
+    }
+    return internalError(e, crypto.randomUUID(), logger);
+  };
   return {
     manifest: index,
-    async handle(request: ScimRequest): Promise<ScimResponse> {
-      try {
-        return await dispatch(request, settings);
-      } catch (e) {
-        if (e instanceof ScimError) {
-          return errorResponse(e, e.status === 401 ? { "www-authenticate": options.auth.challenge } : undefined);
-        }
-        return internalError(e, crypto.randomUUID(), logger);
-      }
+    handle(request: ScimRequest): Promise<ScimResponse> {
+      // dispatch is async, so every fault, thrown or rejected, arrives here as a rejection.
+      return dispatch(request, settings).catch(failed);
     },
     owns(url, headers) {
       const q = url.indexOf("?");
