@@ -38,6 +38,7 @@ describe("Kernel.handle turns every fault into a response", () => {
     ["authenticator throws a non-Error", { auth: authenticator(() => { throw "oops"; }) }, 500],
     ["tenancy resolver throws", { tenancy: () => { throw bug; } }, 500],
     ["async authenticator finds no principal", { auth: authenticator(async () => undefined) }, 401],
+    ["authenticator returns a thenable rejecting", { auth: authenticator(() => ({ then: (_: unknown, reject: (e: unknown) => void) => reject(refusal) }) as never) }, 403],
     ["handler throws synchronously", { handlers: { User: { get: () => { throw bug; } } as never } }, 500],
     ["handler throws a ScimError synchronously", { handlers: { User: { get: () => { throw refusal; } } as never } }, 403],
     ["handler rejects", { handlers: { User: { get: () => Promise.reject(bug) } as never } }, 500],
@@ -57,5 +58,7 @@ describe("Kernel.handle turns every fault into a response", () => {
     expect((await answer({}, "/scim/v2/ServiceProviderConfig")).status).toBe(200);
     expect((await answer({}, "/scim/v2/Users/missing")).status).toBe(404);
     expect((await answer({ auth: authenticator(async () => principal) }, "/scim/v2/Users")).status).toBe(200);
+    const thenable = { then: (resolve: (p: typeof principal) => void) => resolve(principal) };
+    expect((await answer({ auth: authenticator(() => thenable as never) }, "/scim/v2/Users")).status).toBe(200);
   });
 });

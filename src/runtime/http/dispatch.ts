@@ -53,6 +53,11 @@ function origin(req: ScimRequest, settings: Settings): string {
   return `http://${host && HOST.test(host) ? host : "localhost"}`;
 }
 
+/** Any promise-like an authenticator may return, not only a native Promise. */
+function isThenable<T>(v: T | PromiseLike<T>): v is PromiseLike<T> {
+  return typeof (v as { then?: unknown } | undefined)?.then === "function";
+}
+
 // Unique within the process and tells restarts apart: the start time once, then a counter.
 const processTag = Date.now().toString(36);
 let counter = 0;
@@ -66,7 +71,7 @@ export async function dispatch(req: ScimRequest, settings: Settings): Promise<Sc
   if (!match) throw ScimError.notFound(`no SCIM endpoint at ${JSON.stringify(path.slice(0, 120))}`);
   const authenticated = settings.auth.authenticate(req.headers);
   // Bearer tokens answer at once: awaiting a plain value would still cost a microtask turn.
-  const principal = authenticated instanceof Promise ? await authenticated : authenticated;
+  const principal = isThenable(authenticated) ? await authenticated : authenticated;
   if (!principal) {
     const detail = header(req.headers, "authorization") === undefined ? "authentication required: send Authorization: Bearer <token>" : "the credentials are not valid";
     throw new ScimError(401, undefined, detail);
