@@ -142,6 +142,8 @@ export interface Scenario {
   readonly body?: () => string;
   /** Overrides the run's connection count. */
   readonly connections?: number;
+  /** Times the runner repeats it on each server (default 1). */
+  readonly rounds?: number;
 }
 
 export interface Result {

@@ -5,13 +5,15 @@ import { cpu, phase, rss, runScenario, seed, startTarget, stopTarget, userBody, 
 // HTTP with autocannon. Environment: BENCH_SIZES (default "10000,100000"),
 // BENCH_SECONDS per scenario (default 3; use 10+ for published figures),
 // BENCH_CONNECTIONS (default 32), BENCH_TARGETS (default "scim-gen,scimmy,bare"),
-// BENCH_NODE_FLAGS (extra node flags for the servers). Besides req/s and latency it reports
+// BENCH_ROUNDS (default 3: GET, PATCH and PUT run that many times on each server in
+// turn, and the median round is reported), BENCH_NODE_FLAGS (extra node flags for the servers). Besides req/s and latency it reports
 // the server's CPU time per request, which stays meaningful on a busy shared machine.
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const targets = (process.env.BENCH_TARGETS ?? "scim-gen,scimmy,bare").split(",");
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
 const PATCH = JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
 const MB = 1024 * 1024;
@@ -26,10 +28,11 @@ function scenarios(ids: readonly string[], size: number, kind: string): Scenario
   // backlog stays bounded; both targets get the same settings.
   const queries = Math.min(connections, 4);
   return [
-    { name: "GET by id", method: "GET", path: `/scim/v2/Users/${probe}` },
+    // POST runs once: every round would add ~30k users.
+    { name: "GET by id", method: "GET", path: `/scim/v2/Users/${probe}`, rounds },
     { name: "POST", method: "POST", path: "/scim/v2/Users", body: () => userBody(created++, `${kind}-new-`) },
-    { name: "PATCH active=false", method: "PATCH", path: `/scim/v2/Users/${target}`, body: () => PATCH },
-    { name: "PUT", method: "PUT", path: `/scim/v2/Users/${target}`, body: () => userBody(size - 1) },
+    { name: "PATCH active=false", method: "PATCH", path: `/scim/v2/Users/${target}`, body: () => PATCH, rounds },
+    { name: "PUT", method: "PUT", path: `/scim/v2/Users/${target}`, body: () => userBody(size - 1), rounds },
     { name: "filter userName eq", method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${wanted}"`)}`, connections: queries },
     { name: "emails[work, co example] count=100", method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent('emails[type eq "work" and value co "example"]')}&count=100`, connections: queries },
   ];
@@ -46,6 +49,11 @@ async function settle(port: number): Promise<void> {
   }
 }
 
+/** The middle run by req/s (the lower middle of an even count). */
+function median<T extends { rps: number }>(runs: readonly T[]): T {
+  return [...runs].sort((a, b) => a.rps - b.rps)[(runs.length - 1) >> 1]!;
+}
+
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 
 async function main(): Promise<void> {
@@ -56,7 +64,7 @@ async function main(): Promise<void> {
   const fixed: Scenario = { name: "fixed body", method: "GET", path: "/scim/v2/Users/x" };
   if (bare) await runScenario(bare.port, fixed, 1, connections); // warm-up
   for (const size of sizes) {
-    const table = new Map<string, Map<string, Result & { cpuPerRequest: number }>>();
+    const table = new Map<string, Map<string, Result & { cpuPerRequest: number; rounds: number[] }>>();
     const memory = new Map<string, MemoryReport & { seed: number }>();
     const ceilings = new Map<string, Result & { cpuPerRequest: number }>();
     // Every server is seeded first; then each scenario runs on one server after the other,
@@ -73,21 +81,33 @@ async function main(): Promise<void> {
     }
     for (const { t, list } of running) await runScenario(t.port, list[0]!, 1, connections); // warm-up: JIT and GC after seeding
     for (let i = 0; i < (running[0]?.list.length ?? 0); i++) {
-      for (const { kind, t, list } of running) {
-        const s = list[i]!;
-        const first = bare && i === 0;
-        const bareCpu = first ? await cpu(bare) : 0;
-        const before = first ? await runScenario(bare.port, fixed, seconds, connections) : undefined;
-        phase(t, s.name);
-        const cpuBefore = await cpu(t);
-        const r = await runScenario(t.port, s, seconds, s.connections ?? connections);
-        await settle(t.port); // the CPU of requests still queued belongs to this scenario
-        table.get(kind)!.set(s.name, { ...r, cpuPerRequest: ((await cpu(t)) - cpuBefore) / Math.max(r.total, 1) });
-        if (before && bare) {
-          const after = await runScenario(bare.port, fixed, seconds, connections);
-          const perRequest = ((await cpu(bare)) - bareCpu) / Math.max(before.total + after.total, 1);
-          ceilings.set(kind, { ...after, rps: (before.rps + after.rps) / 2, cpuPerRequest: perRequest });
+      // Rounds alternate the servers; each keeps its median round (by req/s) and its CPU
+      // over all rounds, and the ceiling its median beside that server's GET runs.
+      const samples = new Map<string, { runs: Result[]; cpu: number; ceilings: (Result & { cpuPerRequest: number })[] }>();
+      for (let round = 0; round < (running[0]!.list[i]!.rounds ?? 1); round++) {
+        for (const { kind, t, list } of running) {
+          const s = list[i]!;
+          const sample = samples.get(kind) ?? samples.set(kind, { runs: [], cpu: 0, ceilings: [] }).get(kind)!;
+          const first = bare && i === 0;
+          const bareCpu = first ? await cpu(bare) : 0;
+          const before = first ? await runScenario(bare.port, fixed, seconds, connections) : undefined;
+          phase(t, s.name);
+          const cpuBefore = await cpu(t);
+          const r = await runScenario(t.port, s, seconds, s.connections ?? connections);
+          await settle(t.port); // the CPU of requests still queued belongs to this scenario
+          sample.cpu += (await cpu(t)) - cpuBefore;
+          sample.runs.push(r);
+          if (before && bare) {
+            const after = await runScenario(bare.port, fixed, seconds, connections);
+            const perRequest = ((await cpu(bare)) - bareCpu) / Math.max(before.total + after.total, 1);
+            sample.ceilings.push({ ...after, rps: (before.rps + after.rps) / 2, cpuPerRequest: perRequest });
+          }
         }
+      }
+      for (const [kind, { runs, cpu: micros, ceilings: beside }] of samples) {
+        const total = runs.reduce((n, r) => n + r.total, 0);
+        table.get(kind)!.set(running[0]!.list[i]!.name, { ...median(runs), cpuPerRequest: micros / Math.max(total, 1), rounds: runs.map((r) => r.rps) });
+        if (beside.length) ceilings.set(kind, median(beside));
       }
     }
     for (const { kind, t } of running) {
@@ -103,7 +123,7 @@ async function main(): Promise<void> {
       const phases = Object.entries(m.phasePeaks ?? {}).map(([name, bytes]) => `${name} ${fmt(bytes / MB)}`);
       if (phases.length) console.log(`            peak RSS by phase (MB): ${phases.join(", ")}`);
     }
-    console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)} ${"CPU µs/req".padStart(11)}  ratio (req/s; server CPU per request)`);
+    console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)} ${"CPU µs/req".padStart(11)}  ratio (req/s of the median round; server CPU per request over all rounds)`);
     const ours = table.get("scim-gen");
     const peer = table.get("scimmy");
     for (const name of (ours ?? peer)?.keys() ?? []) {
@@ -118,6 +138,7 @@ async function main(): Promise<void> {
         if (ceiling && name === "GET by id") {
           ratio += `${ratio ? "; " : ""}${fmt((100 * r.rps) / ceiling.rps)}% of bare (${fmt(ceiling.rps)} req/s, ${fmt(ceiling.cpuPerRequest)} µs/req alongside)`;
         }
+        if (r.rounds.length > 1) ratio += `${ratio ? "; " : ""}rounds ${r.rounds.map((x) => fmt(x)).join(" / ")} req/s`;
         console.log(`  ${name.padEnd(36)} ${kind.padEnd(9)} ${fmt(r.rps).padStart(9)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${fmt(r.non2xx + r.errors).padStart(8)} ${fmt(r.cpuPerRequest).padStart(11)}  ${ratio}`);
       }
     }
