@@ -2,17 +2,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Kernel } from "../http/kernel.js";
 import type { ScimBody, ScimRequest, ScimResponse } from "../http/types.js";
+import { sendAtTurnEnd, sendNode } from "./node-response.js";
 
-// node:http adapter: translates IncomingMessage/ServerResponse and nothing else. The
-// request stream itself is the body, so the kernel enforces the size limit while reading.
+// node:http adapter: translates IncomingMessage/ServerResponse and nothing else; it only
+// chooses when a response is written (node-response.ts). The request stream itself is the
+// body, so the kernel enforces the size limit while reading.
 
-export function sendNode(res: ServerResponse, r: ScimResponse): void {
-  const body = r.body;
-  // A Content-Length of our own: writeHead fixes the framing at once, and without one
-  // node:http would send every response chunked (a frame around the body and a last
-  // empty chunk: ~10% of a GET's server CPU).
-  res.writeHead(r.status, body === undefined ? r.headers : { ...r.headers, "content-length": String(Buffer.byteLength(body)) });
-  res.end(body);
+export { sendNode };
+
+export interface NodeAdapterOptions {
+  /** Write responses completed in one event-loop turn together at its end (default true);
+   * false writes each as soon as it is ready. See `sendAtTurnEnd`. */
+  readonly coalesceWrites?: boolean;
 }
 
 /**
@@ -34,6 +35,7 @@ export class NodeScimRequest implements ScimRequest {
     res: ServerResponse,
     readonly url: string,
     body?: ScimBody,
+    private readonly coalesce = false,
   ) {
     this.method = req.method ?? "GET";
     this.headers = req.headers;
@@ -57,7 +59,7 @@ export class NodeScimRequest implements ScimRequest {
   send(r: ScimResponse): void {
     const res = this.#res;
     this.release();
-    if (res) sendNode(res, r);
+    if (res) (this.coalesce ? sendAtTurnEnd : sendNode)(res, r);
   }
 
   /** Drops the response, stream and headers (for adapters that write the response themselves). */
@@ -73,9 +75,10 @@ export function scimRequestFrom(req: IncomingMessage, res: ServerResponse, url: 
 }
 
 /** `http.createServer(nodeHandler(kernel))`. */
-export function nodeHandler(kernel: Kernel): (req: IncomingMessage, res: ServerResponse) => void {
+export function nodeHandler(kernel: Kernel, options: NodeAdapterOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const coalesce = options.coalesceWrites ?? true;
   return (req, res) => {
-    const request = new NodeScimRequest(req, res, req.url ?? "/");
+    const request = new NodeScimRequest(req, res, req.url ?? "/", undefined, coalesce);
     void kernel.handle(request).then((r) => request.send(r));
   };
 }
