@@ -121,7 +121,10 @@ async function main(): Promise<void> {
     for (const [kind, m] of memory) {
       console.log(`  ${kind.padEnd(9)} seeded over HTTP in ${fmt(m.seed, 1)} s (${fmt(size / m.seed)} users/s); RSS after seeding ${fmt(m.now / MB)} MB, peak ${fmt(m.peak / MB)} MB (at the peak, MB used/size: ${m.peakParts ?? "?"})`);
       const phases = Object.entries(m.phasePeaks ?? {}).map(([name, bytes]) => `${name} ${fmt(bytes / MB)}`);
-      if (phases.length) console.log(`            peak RSS by phase (MB): ${phases.join(", ")}`);
+      // POST keeps what it creates, so later phases hold more users than were seeded.
+      const post = table.get(kind)?.get("POST");
+      const added = post ? ` (POST added ${fmt(post.total - post.non2xx)} users: ${fmt(size + post.total - post.non2xx)} from the POST phase on)` : "";
+      if (phases.length) console.log(`            peak RSS by phase (MB): ${phases.join(", ")}${added}`);
     }
     console.log(`  ${"scenario".padEnd(36)} ${"target".padEnd(9)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(8)} ${"CPU µs/req".padStart(11)}  ratio (req/s of the median round; server CPU per request over all rounds)`);
     const ours = table.get("scim-gen");
