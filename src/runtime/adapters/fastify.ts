@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kernel } from "../http/kernel.js";
 import type { ScimBody } from "../http/types.js";
-import { NodeScimRequest } from "./node.js";
+import { NodeScimRequest, type NodeAdapterOptions } from "./node.js";
+import { turnEnd } from "./turn-end.js";
 
 // Fastify 5 adapter: a plugin whose content-type parser passes the raw payload stream
 // through unread, so the kernel (not Fastify) applies the SCIM body limit and JSON rules.
 
-export function fastifyPlugin(kernel: Kernel): (app: FastifyInstance) => Promise<void> {
+export function fastifyPlugin(kernel: Kernel, options: NodeAdapterOptions = {}): (app: FastifyInstance) => Promise<void> {
+  const coalesce = options.coalesceWrites ?? true;
   return async (app) => {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser("*", (_req: FastifyRequest, payload: unknown, done: (err: null, body: unknown) => void) => done(null, payload));
@@ -15,6 +17,7 @@ export function fastifyPlugin(kernel: Kernel): (app: FastifyInstance) => Promise
       const scim = new NodeScimRequest(request.raw, reply.raw, request.raw.url ?? request.url, (request.body as ScimBody | undefined) ?? request.raw);
       const r = await kernel.handle(scim);
       scim.release();
+      if (coalesce) await turnEnd(); // the turn's responses go out together (turn-end.ts)
       reply.code(r.status).headers(r.headers);
       // A Buffer, so Fastify does not append "; charset=utf-8" to application/scim+json.
       await reply.send(r.body === undefined ? undefined : Buffer.from(r.body));

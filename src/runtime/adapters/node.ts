@@ -2,18 +2,37 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Kernel } from "../http/kernel.js";
 import type { ScimBody, ScimRequest, ScimResponse } from "../http/types.js";
-import { sendAtTurnEnd, sendNode } from "./node-response.js";
+import { atTurnEnd } from "./turn-end.js";
 
-// node:http adapter: translates IncomingMessage/ServerResponse and nothing else; it only
-// chooses when a response is written (node-response.ts). The request stream itself is the
-// body, so the kernel enforces the size limit while reading.
-
-export { sendNode };
+// node:http adapter: translates IncomingMessage/ServerResponse and nothing else, and
+// chooses when a response is written (turn-end.ts). The request stream itself is the body,
+// so the kernel enforces the size limit while reading.
 
 export interface NodeAdapterOptions {
-  /** Write responses completed in one event-loop turn together at its end (default true);
-   * false writes each as soon as it is ready. See `sendAtTurnEnd`. */
+  /** Write the responses completed in one event-loop turn together at its end (default
+   * true); false writes each as soon as it is ready. See turn-end.ts. */
   readonly coalesceWrites?: boolean;
+}
+
+export function sendNode(res: ServerResponse, r: ScimResponse): void {
+  const body = r.body;
+  // A Content-Length of our own: writeHead fixes the framing at once, and without one
+  // node:http would send every response chunked (a frame around the body and a last
+  // empty chunk: ~10% of a GET's server CPU).
+  res.writeHead(r.status, body === undefined ? r.headers : { ...r.headers, "content-length": String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+/** sendNode at the end of this turn; a response that cannot be written (headers already
+ * sent by someone else, an invalid header value) loses its connection, the rest still go. */
+export function sendAtTurnEnd(res: ServerResponse, r: ScimResponse): void {
+  atTurnEnd(() => {
+    try {
+      sendNode(res, r);
+    } catch (err) {
+      res.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
 }
 
 /**

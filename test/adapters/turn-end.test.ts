@@ -2,16 +2,18 @@ import { createServer, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { nodeHandler } from "../../src/runtime/adapters/node.js";
-import { sendAtTurnEnd } from "../../src/runtime/adapters/node-response.js";
+import { sendAtTurnEnd } from "../../src/runtime/adapters/node.js";
+import { atTurnEnd, turnEnd } from "../../src/runtime/adapters/turn-end.js";
 import { createKernel } from "../../src/runtime/http/kernel.js";
 import { memoryStore } from "../../src/runtime/stores/memory/index.js";
 import { bearerTokens, singleTenant } from "../../src/runtime/tenancy/index.js";
 import { coreManifest } from "../support/core-manifest.js";
 import { validators } from "../support/generated/core-validators.js";
 
-// Responses completed in one event-loop turn are written together when it ends: none
-// before, all of them then, in the order they completed; one that cannot be written loses
-// its connection without holding back the others.
+// Responses completed in one event-loop turn are written together when it ends (node:http
+// and Express queue them, Fastify awaits turnEnd): none before, all of them then, in the
+// order they completed; one that cannot be written loses its connection without holding
+// back the others.
 
 /** A ServerResponse stand-in that records what is done to it in a shared log. */
 function fakeResponse(name: string, log: string[], failOn?: "writeHead"): ServerResponse {
@@ -33,7 +35,7 @@ function fakeResponse(name: string, log: string[], failOn?: "writeHead"): Server
   return res as unknown as ServerResponse;
 }
 
-const turnEnd = () => new Promise<void>((r) => setImmediate(r));
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 const ok = (body: string) => ({ status: 200, headers: { "content-type": "application/scim+json" }, body });
 
 describe("sendAtTurnEnd", () => {
@@ -44,7 +46,7 @@ describe("sendAtTurnEnd", () => {
     sendAtTurnEnd(fakeResponse("b", log), { status: 204, headers: {} });
     sendAtTurnEnd(fakeResponse("c", log), ok('{"é":1}'));
     expect(log).toEqual([]);
-    await turnEnd();
+    await nextTurn();
     expect(log).toEqual(["a head 200 2", "a end {}", "b head 204 -", "b end ", "c head 200 8", "c end {\"é\":1}"]);
   });
 
@@ -52,7 +54,7 @@ describe("sendAtTurnEnd", () => {
     const log: string[] = [];
     sendAtTurnEnd(fakeResponse("a", log, "writeHead"), ok("{}"));
     sendAtTurnEnd(fakeResponse("b", log), ok("{}"));
-    await turnEnd();
+    await nextTurn();
     expect(log).toEqual(["a destroyed: a: invalid header", "b head 200 2", "b end {}"]);
   });
 
@@ -66,10 +68,25 @@ describe("sendAtTurnEnd", () => {
       return end(body);
     }) as ServerResponse["end"];
     sendAtTurnEnd(first, ok("{}"));
-    await turnEnd();
+    await nextTurn();
     expect(log).toEqual(["first head 200 2", "first end {}"]);
-    await turnEnd();
+    await nextTurn();
     expect(log).toEqual(["first head 200 2", "first end {}", "late head 200 2", "late end []"]);
+  });
+});
+
+describe("turnEnd", () => {
+  it("resolves every waiter of a turn with one promise, after the tasks queued before it", async () => {
+    const log: string[] = [];
+    atTurnEnd(() => log.push("task 1"));
+    const first = turnEnd();
+    expect(turnEnd() === first).toBe(true);
+    atTurnEnd(() => log.push("task 2"));
+    const waiters = [first.then(() => log.push("waiter a")), turnEnd().then(() => log.push("waiter b"))];
+    await Promise.all(waiters);
+    expect(log).toEqual(["task 1", "task 2", "waiter a", "waiter b"]);
+    expect(turnEnd() === first).toBe(false); // a new turn, a new promise
+    await turnEnd();
   });
 });
 
