@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, request, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { nodeHandler } from "../../src/runtime/adapters/node.js";
@@ -72,6 +72,25 @@ describe("sendAtTurnEnd", () => {
     expect(log).toEqual(["first head 200 2", "first end {}"]);
     await nextTurn();
     expect(log).toEqual(["first head 200 2", "first end {}", "late head 200 2", "late end []"]);
+  });
+});
+
+describe("a client that leaves before the turn ends", () => {
+  it("has its response dropped quietly, and the server keeps serving", async () => {
+    const server = createServer((req, res) => {
+      if (req.url === "/leave") req.socket.destroy();
+      sendAtTurnEnd(res, ok("{}"));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as { port: number };
+    const get = (path: string) =>
+      new Promise<number | string>((resolve) => {
+        const req = request({ host: "127.0.0.1", port, path }, (res) => res.resume().on("end", () => resolve(res.statusCode ?? 0)));
+        req.on("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? "error")).end();
+      });
+    expect(await get("/leave")).toBe("ECONNRESET");
+    expect(await get("/stay")).toBe(200);
+    await new Promise((r) => server.close(r));
   });
 });
 
