@@ -94,6 +94,21 @@ describe("a client that leaves before the turn ends", () => {
   });
 });
 
+describe("atTurnEnd", () => {
+  it("runs the tasks after one that throws, and rethrows its error after them", async () => {
+    const log: string[] = [];
+    const thrown = new Promise<unknown>((resolve) => process.once("uncaughtException", resolve));
+    atTurnEnd(() => log.push("before"));
+    atTurnEnd(() => {
+      throw new Error("task failed");
+    });
+    atTurnEnd(() => log.push("after"));
+    await nextTurn();
+    expect(log).toEqual(["before", "after"]);
+    expect(((await thrown) as Error).message).toBe("task failed");
+  });
+});
+
 describe("turnEnd", () => {
   it("resolves every waiter of a turn with one promise, after the tasks queued before it", async () => {
     const log: string[] = [];

@@ -13,15 +13,24 @@
 
 const due: (() => void)[] = [];
 
-/** Runs `task` at the end of this turn, after the tasks queued before it. A task must not
- * throw: it handles its own failure (a response that cannot be written drops its socket). */
+/** Runs `task` at the end of this turn, after the tasks queued before it. A task handles
+ * its own failure (a response that cannot be written drops its socket); one that throws
+ * anyway does not hold back the others, and its error is rethrown after them. */
 export function atTurnEnd(task: () => void): void {
   if (due.length === 0) setImmediate(runDue);
   due.push(task);
 }
 
 function runDue(): void {
-  for (const task of due.splice(0)) task(); // anything queued meanwhile runs in the next turn
+  for (const task of due.splice(0)) { // anything queued meanwhile runs in the next turn
+    try {
+      task();
+    } catch (err) {
+      queueMicrotask(() => {
+        throw err;
+      });
+    }
+  }
 }
 
 let turnEnded: Promise<void> | undefined;
