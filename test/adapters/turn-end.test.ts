@@ -1,8 +1,7 @@
 import { createServer, request, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import { nodeHandler } from "../../src/runtime/adapters/node.js";
-import { sendAtTurnEnd } from "../../src/runtime/adapters/node.js";
+import { nodeHandler, sendAtTurnEnd } from "../../src/runtime/adapters/node.js";
 import { atTurnEnd, turnEnd } from "../../src/runtime/adapters/turn-end.js";
 import { createKernel } from "../../src/runtime/http/kernel.js";
 import { memoryStore } from "../../src/runtime/stores/memory/index.js";
