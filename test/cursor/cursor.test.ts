@@ -80,6 +80,27 @@ describe("cursor paging", () => {
     expect(spc.body.pagination).toEqual({ cursor: true, index: true, defaultPaginationMethod: "index", defaultPageSize: 2, maxPageSize: 3, cursorTimeout: 3600 });
   });
 
+  // RFC 9865 §4: defaultPageSize is the page size without count for either method, so the
+  // advertised value is what index paging does too.
+  it.each([
+    ["defaultPageSize", { defaultPageSize: 2, cursors: { key: KEY } }],
+    ["cursors.defaultPageSize (older spelling)", { cursors: { key: KEY, defaultPageSize: 2 } }],
+    ["defaultPageSize with cursors off", { defaultPageSize: 2, cursors: false as const }],
+  ])("index paging without count returns the advertised %s", async (_, options) => {
+    const { call } = await seeded(5, { ...options, maxResults: 4 });
+    const r = await call("GET", "/Users");
+    expect(r.body).toMatchObject({ totalResults: 5, itemsPerPage: 2, startIndex: 1 });
+    expect(names(await call("GET", "/Users?count=3"))).toHaveLength(3);
+    expect(((await call("GET", "/ServiceProviderConfig")).body.pagination as { defaultPageSize: number }).defaultPageSize).toBe(2);
+  });
+
+  it("defaults to 100 per page, never above maxResults", async () => {
+    const spc = async (o: Parameters<typeof kernel>[0]) => ((await caller(kernel(o))("GET", "/ServiceProviderConfig")).body.pagination as { defaultPageSize: number }).defaultPageSize;
+    expect(await spc({})).toBe(100);
+    expect(await spc({ cursors: false })).toBe(100);
+    expect(await spc({ maxResults: 50 })).toBe(50);
+  });
+
   it("keeps index paging the default and answers cursor requests with 400 when cursors are off", async () => {
     const call = caller(kernel({ cursors: false }));
     expect((await call("GET", "/ServiceProviderConfig")).body.pagination).toMatchObject({ cursor: false, index: true, defaultPaginationMethod: "index" });

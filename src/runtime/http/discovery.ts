@@ -21,12 +21,14 @@ export interface AuthenticationScheme {
 
 export interface DiscoveryOptions {
   readonly maxResults: number;
+  /** Page size without a count, for both paging methods (RFC 9865 §4). */
+  readonly defaultPageSize: number;
   readonly maxPayloadSize: number;
   readonly patch: boolean;
   /** RFC 7644 §3.7.4 limits; absent when /Bulk is off. */
   readonly bulk?: { readonly maxOperations: number; readonly maxPayloadSize: number };
-  /** RFC 9865 §4 pagination settings; absent when cursors are off (index paging only). */
-  readonly cursors?: { readonly defaultPageSize: number; readonly maxPageSize: number; readonly cursorTimeout: number };
+  /** RFC 9865 §4 cursor settings; absent when cursors are off (index paging only). */
+  readonly cursors?: { readonly maxPageSize: number; readonly cursorTimeout: number };
   readonly authenticationSchemes: readonly AuthenticationScheme[];
   readonly documentationUri?: string;
 }
@@ -67,8 +69,8 @@ export class Discovery {
       filter: { supported: true, maxResults: options.maxResults },
       // RFC 9865 §4: index paging stays the default method.
       pagination: options.cursors
-        ? { cursor: true, index: true, defaultPaginationMethod: "index", ...options.cursors }
-        : { cursor: false, index: true, defaultPaginationMethod: "index", defaultPageSize: options.maxResults, maxPageSize: options.maxResults },
+        ? { cursor: true, index: true, defaultPaginationMethod: "index", defaultPageSize: options.defaultPageSize, ...options.cursors }
+        : { cursor: false, index: true, defaultPaginationMethod: "index", defaultPageSize: options.defaultPageSize, maxPageSize: options.maxResults },
       changePassword: { supported: false },
       sort: { supported: true },
       etag: { supported: true },

@@ -22,6 +22,8 @@ export interface Env {
   readonly types: ReadonlyMap<string, ResourceTypeRuntime>;
   readonly limits: BodyLimits;
   readonly maxResults: number;
+  /** Page size when a list request gives no count (RFC 9865 §4 defaultPageSize). */
+  readonly defaultPageSize: number;
   readonly validateOptions: Omit<ValidateOptions, "mode" | "existing">;
   /** Opens the store on first use; undefined once it is open. */
   readonly ready: () => Promise<void> | undefined;

@@ -40,6 +40,9 @@ export interface KernelOptions {
   readonly compat?: CompatSelection;
   /** Paging maximum, advertised as filter.maxResults. Default 1000. */
   readonly maxResults?: number;
+  /** Page size when a list request gives no count, index and cursor paging alike;
+   * advertised as pagination.defaultPageSize (RFC 9865 §4). Default 100, at most maxResults. */
+  readonly defaultPageSize?: number;
   /** Default 1 MB. */
   readonly maxBodyBytes?: number;
   readonly maxJsonDepth?: number;
@@ -54,8 +57,8 @@ export interface KernelOptions {
   readonly bulk?: { readonly maxOperations?: number; readonly maxPayloadSize?: number } | false;
   /** Cursor paging (RFC 9865) beside index paging, which stays the default; `false` turns
    * cursors off. `key` signs cursors: give every instance the same key (a random one is
-   * generated at start otherwise); `timeoutSeconds` is cursorTimeout (default 3600);
-   * defaultPageSize (default 100) applies when a cursor request gives no count. */
+   * generated at start otherwise); `timeoutSeconds` is cursorTimeout (default 3600).
+   * `defaultPageSize` here is the older spelling of the top-level option. */
   readonly cursors?: (CursorKeyOptions & { readonly defaultPageSize?: number }) | false;
 }
 
@@ -83,9 +86,12 @@ export function createKernel(options: KernelOptions): Kernel {
   }
   const store = options.store;
   const maxResults = options.maxResults ?? 1000;
+  const cursorOptions = options.cursors === false ? undefined : options.cursors;
+  const defaultPageSize = Math.min(maxResults, options.defaultPageSize ?? cursorOptions?.defaultPageSize ?? 100);
   const env: Env = {
     types,
     maxResults,
+    defaultPageSize,
     limits: {
       maxBytes: options.maxBodyBytes ?? 1_000_000,
       maxDepth: options.maxJsonDepth ?? 32,
@@ -93,7 +99,7 @@ export function createKernel(options: KernelOptions): Kernel {
     },
     validateOptions: {},
     ready: store ? lazyOpen(() => store.open(index)) : () => undefined,
-    ...(options.cursors === false ? {} : { cursors: { codec: new CursorCodec(options.cursors), defaultPageSize: options.cursors?.defaultPageSize ?? 100, maxPageSize: maxResults } }),
+    ...(options.cursors === false ? {} : { cursors: { codec: new CursorCodec(cursorOptions), defaultPageSize, maxPageSize: maxResults } }),
   };
   const bulk = options.bulk === false ? undefined : { maxOperations: options.bulk?.maxOperations ?? 1000, maxPayloadSize: options.bulk?.maxPayloadSize ?? 1_048_576 };
   const schemes: readonly AuthenticationScheme[] = options.auth.schemes;
@@ -103,10 +109,11 @@ export function createKernel(options: KernelOptions): Kernel {
     if (!d) {
       d = new Discovery(options.manifest, baseUrl, {
         maxResults,
+        defaultPageSize,
         maxPayloadSize: env.limits.maxBytes,
         patch: true,
         ...(bulk ? { bulk } : {}),
-        ...(env.cursors ? { cursors: { defaultPageSize: env.cursors.defaultPageSize, maxPageSize: env.cursors.maxPageSize, cursorTimeout: env.cursors.codec.timeoutSeconds } } : {}),
+        ...(env.cursors ? { cursors: { maxPageSize: env.cursors.maxPageSize, cursorTimeout: env.cursors.codec.timeoutSeconds } } : {}),
         authenticationSchemes: schemes,
         ...(options.documentationUri ? { documentationUri: options.documentationUri } : {}),
       });

@@ -31,7 +31,7 @@ export async function queryParams(req: ScimRequest, env: Env, viaPost: boolean):
 
 export async function listResources(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, viaPost: boolean): Promise<ScimResponse> {
   const params = await queryParams(req, env, viaPost);
-  const { list, projection } = parseListQuery(params, [rt.type], env.maxResults, policyFor(ctx.compat));
+  const { list, projection } = parseListQuery(params, [rt.type], env, policyFor(ctx.compat));
   if (params.has("cursor")) return cursorList(env.cursors, params, list, projection, ctx, env, rt);
   const result = await rt.handler.list(ctx, list);
   const resources = result.resources.map((r) => represent(ctx, rt, r, projection));
@@ -52,7 +52,7 @@ export async function searchRoot(req: ScimRequest, ctx: RequestContext, env: Env
   const params = await queryParams(req, env, viaPost);
   const runtimes = [...env.types.values()];
   const compat = policyFor(ctx.compat);
-  const { list, projection, filterText } = parseListQuery(params, runtimes.map((r) => r.type), env.maxResults, compat);
+  const { list, projection, filterText } = parseListQuery(params, runtimes.map((r) => r.type), env, compat);
   const window = list.startIndex - 1 + list.count;
   if (window > env.maxResults * 10) {
     throw ScimError.badRequest("tooMany" as const, `a query across resource types can page only to ${env.maxResults * 10} results`);

@@ -4,6 +4,7 @@ import type { Filter } from "../filter/ast.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import { checkedFilter, parseAttributeList } from "./semantics.js";
 import type { ListQuery } from "./types.js";
+import type { Env } from "./env.js";
 
 // Query parameters (RFC 7644 §3.4.2, §3.9) from a URL or a /.search body (§3.4.3), checked
 // against the resource type: unknown sort or projection attributes are 400s, out-of-range
@@ -103,9 +104,10 @@ export function filterFor(text: string, type: ResourceTypeIndex, compat?: Compat
   return checkedFilter(text, type, compat);
 }
 
-export function parseListQuery(params: Params, types: readonly ResourceTypeIndex[], maxResults: number, compat?: CompatPolicy): ParsedQuery {
+export function parseListQuery(params: Params, types: readonly ResourceTypeIndex[], paging: Pick<Env, "maxResults" | "defaultPageSize">, compat?: CompatPolicy): ParsedQuery {
   const startIndex = Math.max(1, integer(params, "startindex") ?? 1); // < 1 means 1
-  const count = Math.min(maxResults, Math.max(0, integer(params, "count") ?? maxResults)); // < 0 means 0
+  // RFC 7644 §3.4.2.4: < 0 means 0; without count the advertised defaultPageSize (RFC 9865 §4).
+  const count = Math.min(paging.maxResults, Math.max(0, integer(params, "count") ?? paging.defaultPageSize));
   const sortByRaw = params.get("sortby");
   const orderRaw = params.get("sortorder");
   let sortOrder: "ascending" | "descending" | undefined;
