@@ -21,7 +21,7 @@ describe.each(FRAMEWORKS)("discovery over %s", (framework) => {
       patch: { supported: true },
       bulk: { supported: true, maxOperations: 1000, maxPayloadSize: 1_048_576 },
       filter: { supported: true, maxResults: 1000 },
-      changePassword: { supported: false },
+      changePassword: { supported: true },
       sort: { supported: true },
       etag: { supported: true },
       authenticationSchemes: [expect.objectContaining({ type: "oauthbearertoken", primary: true })],

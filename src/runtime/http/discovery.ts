@@ -3,7 +3,8 @@ import type { AttributeModel, Manifest, SchemaModel } from "../manifest/model.js
 
 // Discovery documents (RFC 7644 §4, RFC 7643 §5-§7) built from the manifest. They must be
 // true: every feature advertised here is one the pipeline implements, so changePassword
-// is off, bulk is on only with its limits, and the authentication schemes come from the configured auth.
+// follows the schemas, bulk is on only with its limits, and the authentication schemes
+// come from the configured auth.
 
 const SPC_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 const RT_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType";
@@ -53,6 +54,14 @@ function attribute(a: AttributeModel): Json {
   return out;
 }
 
+/**
+ * RFC 7643 §5 changePassword: PUT and PATCH write a `password` attribute like any other
+ * (RFC 7643 §4.1.1), so it is supported exactly when a served schema has a writable one.
+ */
+function passwordWritable(manifest: Manifest): boolean {
+  return manifest.schemas.some((s) => s.attributes.some((a) => a.name.toLowerCase() === "password" && a.mutability !== "readOnly" && a.mutability !== "immutable"));
+}
+
 /** The documents for one base URL; cheap to serve because they are built once per base. */
 export class Discovery {
   readonly serviceProviderConfig: Json;
@@ -71,7 +80,7 @@ export class Discovery {
       pagination: options.cursors
         ? { cursor: true, index: true, defaultPaginationMethod: "index", defaultPageSize: options.defaultPageSize, ...options.cursors }
         : { cursor: false, index: true, defaultPaginationMethod: "index", defaultPageSize: options.defaultPageSize, maxPageSize: options.maxResults },
-      changePassword: { supported: false },
+      changePassword: { supported: passwordWritable(manifest) },
       sort: { supported: true },
       etag: { supported: true },
       authenticationSchemes: options.authenticationSchemes,
