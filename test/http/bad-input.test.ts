@@ -89,6 +89,8 @@ describe.each(FRAMEWORKS)("bad input over %s", (framework) => {
     ["an empty body", "", {}, 400, "invalidSyntax", /empty/],
     ["text/plain", '{"userName":"x"}', { "content-type": "text/plain" }, 415, undefined, /text\/plain/],
     ["form data", "a=b", { "content-type": "application/x-www-form-urlencoded" }, 415, undefined, /not supported/],
+    ["a Latin-1 charset", '{"userName":"x"}', { "content-type": "application/scim+json; charset=ISO-8859-1" }, 415, undefined, /charset "iso-8859-1".*UTF-8/],
+    ["a quoted UTF-16 charset", '{"userName":"x"}', { "content-type": 'application/json;Charset="UTF-16"' }, 415, undefined, /charset "utf-16"/],
     ["a __proto__ key", '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"p","__proto__":{"admin":true}}', {}, 400, "invalidValue", /__proto__/],
     ["an escaped __proto__ key", '{"userName":"p","\\u005f_proto__":{}}', {}, 400, "invalidValue", /__proto__/],
     ["deep nesting", "[".repeat(1500) + "]".repeat(1500), {}, 400, "invalidSyntax", /nesting deeper than/],
@@ -104,8 +106,8 @@ describe.each(FRAMEWORKS)("bad input over %s", (framework) => {
     expect(r.body.detail).toMatch(detail);
   });
 
-  it("application/json is accepted as well as application/scim+json", async () => {
-    const r = await call("POST", "/Users", { raw: JSON.stringify(user("json-client")), headers: { "content-type": "application/json; charset=utf-8" } });
+  it.each(["application/json; charset=utf-8", 'Application/SCIM+JSON; Charset="UTF-8"', "application/scim+json;charset=utf8;q=1"])("%s is accepted", async (type) => {
+    const r = await call("POST", "/Users", { raw: JSON.stringify(user(`json-client-${type.replace(/\W/g, "")}`)), headers: { "content-type": type } });
     expect(r.status).toBe(201);
     expect(r.headers.get("content-type")).toBe("application/scim+json");
   });

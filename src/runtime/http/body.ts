@@ -21,13 +21,26 @@ export function header(headers: ScimHeaders, name: string): string | undefined {
   return typeof v === "string" ? v : v?.[0];
 }
 
-/** 415 unless the Content-Type is SCIM or plain JSON; a missing type is tolerated. */
+/**
+ * 415 unless the Content-Type is SCIM or plain JSON in UTF-8; a missing type is tolerated.
+ * A body is always decoded as UTF-8 (RFC 7644 §8.1, RFC 8259 §8.1), so a charset naming
+ * anything else is refused rather than read wrongly.
+ */
 export function checkContentType(headers: ScimHeaders): void {
   const type = header(headers, "content-type");
   if (type === undefined || type === "" || type === "application/scim+json" || type === "application/json") return;
-  const media = type.split(";", 1)[0]!.trim().toLowerCase();
+  const [mediaType, ...parameters] = type.split(";");
+  const media = mediaType!.trim().toLowerCase();
   if (!ACCEPTED_TYPES.has(media)) {
     throw new ScimError(415, undefined, `Content-Type ${JSON.stringify(media.slice(0, 100))} is not supported; send application/scim+json`);
+  }
+  for (const p of parameters) {
+    const eq = p.indexOf("=");
+    if (eq < 0 || p.slice(0, eq).trim().toLowerCase() !== "charset") continue;
+    const charset = p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    if (charset !== "utf-8" && charset !== "utf8") {
+      throw new ScimError(415, undefined, `Content-Type charset ${JSON.stringify(charset.slice(0, 40))} is not supported; SCIM bodies are UTF-8`);
+    }
   }
 }
 
