@@ -114,4 +114,17 @@ describe.each(FRAMEWORKS)("CRUD over %s", (framework) => {
     expect(without.body.title).toBeUndefined();
     expect(without.body.displayName).toBe("P");
   });
+
+  // RFC 7643 §3: schemas, like id and meta, is always returned; naming it is not an error.
+  it.each([
+    ["attributes=schemas", "attributes=schemas"],
+    ["excludedAttributes=schemas,title", "excludedAttributes=schemas,title"],
+    ['attributes=emails[type eq "work"].value', `attributes=${encodeURIComponent('emails[type eq "work"].value')}`],
+  ])("%s is accepted and keeps the always-returned attributes", async (_, query) => {
+    const id = (await create(`schemas-${query.length}`, { title: "Boss", emails: [{ value: "s@example.com", type: "work" }] })).body.id as string;
+    const r = await call("GET", `/Users/${id}?${query}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id, schemas: expect.arrayContaining(["urn:ietf:params:scim:schemas:core:2.0:User"]), meta: expect.any(Object) });
+    expect(r.body.title).toBeUndefined();
+  });
 });

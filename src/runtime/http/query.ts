@@ -76,13 +76,40 @@ function integer(params: Params, name: string): number | undefined {
   return Number(raw);
 }
 
+/** `schemas` is a common attribute (RFC 7643 §3) like `id` and `meta`, always returned. */
+const SCHEMAS = "schemas";
+
 function checkPaths(paths: readonly string[], param: string, types: readonly ResourceTypeIndex[]): void {
   for (const raw of paths) {
-    // `emails[type eq "work"]` projects the attribute (Microsoft's validator sends it).
-    const path = raw.replace(/\[.*$/s, "");
+    const open = raw.indexOf("[");
+    const path = open < 0 ? raw : raw.slice(0, open);
+    if (path.toLowerCase() === SCHEMAS && open < 0) continue;
     const known = types.some((t) => t.resolve(path) !== undefined || t.extension(path) !== undefined);
     if (!known) throw ScimError.badRequest("invalidValue", `${param}: unknown attribute ${JSON.stringify(path.slice(0, 120))}`);
+    // `emails[type eq "work"]` projects the attribute (Microsoft's validator sends it); its
+    // filter must still be a valid value filter of that attribute for some resource type.
+    if (open >= 0) checkValueFilter(raw, path, param, types);
   }
+}
+
+function checkValueFilter(raw: string, path: string, param: string, types: readonly ResourceTypeIndex[]): void {
+  const close = raw.lastIndexOf("]");
+  const rest = close < 0 ? "" : raw.slice(close + 1);
+  let error: ScimError | undefined;
+  for (const t of types) {
+    if (t.resolve(path) === undefined) continue;
+    try {
+      if (close < 0 || (rest !== "" && (rest[0] !== "." || t.resolve(`${path}.${rest.slice(1)}`) === undefined))) {
+        throw ScimError.badRequest("invalidValue", `${JSON.stringify(raw.slice(0, 120))} is not attribute[filter] or attribute[filter].subAttribute`);
+      }
+      checkedFilter(raw.slice(0, close + 1), t);
+      return;
+    } catch (e) {
+      if (!(e instanceof ScimError)) throw e;
+      error ??= e;
+    }
+  }
+  throw ScimError.badRequest("invalidValue", `${param}: ${error?.detail ?? `${JSON.stringify(raw.slice(0, 120))} cannot be filtered`}`);
 }
 
 function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
