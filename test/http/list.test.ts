@@ -101,6 +101,18 @@ describe.each(FRAMEWORKS)("list and search over %s", (framework) => {
     expect(names(r)).toEqual(["dave"]);
   });
 
+  it.each([
+    ["a misspelt member", { filters: 'userName eq "x"' }, /member "filters" is not one of/],
+    ["an unknown numeric member", { bogus: 1 }, /member "bogus" is not one of/],
+    ["count as a string", { count: "10" }, /"count" must be an integer/],
+    ["filter as a number", { filter: 1 }, /"filter" must be a string/],
+    ["attributes as a string", { attributes: "userName" }, /"attributes" must be an array/],
+  ])("POST /Users/.search with %s is 400 invalidValue", async (_, members, detail) => {
+    const r = await call("POST", "/Users/.search", { body: { schemas: [SEARCH], ...members } });
+    expect([r.status, r.body.scimType]).toEqual([400, "invalidValue"]);
+    expect(r.body.detail).toMatch(detail);
+  });
+
   it("POST /.search at the root searches every resource type", async () => {
     const g = await call("POST", "/Groups", { body: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Ops" } });
     expect(g.status).toBe(201);

@@ -46,12 +46,19 @@ export function parseParams(search: string): Params {
 }
 
 /** /.search bodies use the same names as JSON members (RFC 7644 §3.4.3). */
+/** RFC 7644 §3.4.3 SearchRequest members (and RFC 9865's cursor), lower-cased. */
+const SEARCH_MEMBERS = new Set(["attributes", "excludedattributes", "filter", "sortby", "sortorder", "startindex", "count", "cursor"]);
+
 export function paramsFromSearchBody(body: Record<string, unknown>): Params {
   const params = new Map<string, string>();
   for (const key of Object.keys(body)) {
     const name = key.toLowerCase();
     const value = body[key];
     if (name === "schemas") continue;
+    // A misspelt member ("filters") would otherwise widen the search without a word.
+    if (!SEARCH_MEMBERS.has(name)) {
+      throw ScimError.badRequest("invalidValue", `search request member ${JSON.stringify(key.slice(0, 50))} is not one of schemas, attributes, excludedAttributes, filter, sortBy, sortOrder, startIndex, count, cursor`);
+    }
     if (params.has(name)) throw ScimError.badRequest("invalidValue", `search request member "${name}" is given more than once`);
     if (name === "attributes" || name === "excludedattributes") {
       if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
