@@ -97,6 +97,32 @@ describe("hostile input under every profile", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  // Each prototype name alone, where ignoreUnknownAttributes would otherwise drop it silently.
+  it.each([
+    ["a dotted no-path key", { op: "replace", value: { "name.__proto__": "x" } }],
+    ["a URN-qualified no-path key", { op: "replace", value: { [`${ENTERPRISE}:__proto__`]: "x" } }],
+    ["a key inside an extension object", { op: "replace", value: { [ENTERPRISE]: { constructor: "x" } } }],
+    ["a key of an extension path's value", { op: "add", path: ENTERPRISE, value: { toString: "x" } }],
+    ["a sub-attribute of a complex value", { op: "replace", path: "name", value: { givenName: "G", constructor: "x" } }],
+  ])("%s naming a prototype property is a 400 that changes nothing", async (_, operation) => {
+    const before = await send("acme", "GET", `/Users/${acmeOther}`);
+    const r = await send("acme", "PATCH", `/Users/${acmeOther}`, patchOp(operation));
+    expectError(r, 400, "invalidValue");
+    expect(r.body.detail).toMatch(/__proto__|constructor|toString/);
+    const after = await send("acme", "GET", `/Users/${acmeOther}`);
+    expect(after.headers.get("etag")).toBe(before.headers.get("etag"));
+    expect(after.body).toEqual(before.body);
+  });
+
+  it("a POST body naming a prototype property is a 400 under every profile", async () => {
+    for (const extra of [{ constructor: "x" }, { name: { givenName: "G", toString: "x" } }, { [ENTERPRISE]: { valueOf: "x" } }]) {
+      const r = await send("acme", "POST", "/Users", { schemas: [USER, ENTERPRISE], userName: "probe", ...extra });
+      expectError(r, 400, "invalidValue");
+      expect(r.body.detail).toMatch(/constructor|toString|valueOf/);
+    }
+    expect((await send("acme", "GET", `/Users?filter=${encodeURIComponent('userName eq "probe"')}`)).body.totalResults).toBe(0);
+  });
+
   it("deeply nested and huge values are 400s, not 500s", async () => {
     let deep: unknown = "x";
     for (let i = 0; i < 200; i++) deep = { value: deep };

@@ -3,6 +3,7 @@ import { isRecord } from "../resource/values.js";
 import { invalidValue, type PatchDocument } from "./document.js";
 import { addOrReplace, remove } from "./operations.js";
 import type { Target } from "./target.js";
+import { mayIgnoreUnknown } from "./unknown.js";
 
 // add/replace without a path (RFC 7644 §3.5.2.1, §3.5.2.3): the value is an object of
 // attributes, each applied as if it had been the path; extension URN keys hold objects of
@@ -27,7 +28,7 @@ export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", valu
     const name = extension ? `${extension.id}:${k}` : k;
     const r = index.resolve(name);
     if (!r) {
-      if (policy.ignoreUnknownAttributes) continue;
+      if (mayIgnoreUnknown(policy, name)) continue;
       throw invalidValue(name, "is not a defined attribute");
     }
     const isPath = r.subAttribute !== undefined || (!extension && k.includes(":"));

@@ -16,6 +16,7 @@ import {
 } from "./document.js";
 import { elementFromFilter, subAttributeOf, type Target } from "./target.js";
 import { identity, prepareMulti, prepareSingle } from "./values.js";
+import { mayIgnoreUnknown } from "./unknown.js";
 
 // add and replace (RFC 7644 §3.5.2.1, §3.5.2.3) and remove (§3.5.2.2) on one resolved
 // target. Each function mutates only the PatchDocument's working copy.
@@ -91,7 +92,7 @@ function mergeExtension(doc: PatchDocument, t: Target, value: unknown, op: "add"
   for (const k of Object.keys(value)) {
     const r = doc.index.resolve(`${t.extension!.id}:${k}`);
     if (!r || r.subAttribute) {
-      if (doc.policy.ignoreUnknownAttributes) continue;
+      if (mayIgnoreUnknown(doc.policy, k)) continue;
       throw invalidValue(`${t.extension!.id}:${k}`, "is not a defined attribute");
     }
     addOrReplace(doc, { text: r.path, extension: t.extension!, attribute: r.attribute }, value[k], op);

@@ -3,6 +3,7 @@ import type { AttributeModel } from "../manifest/model.js";
 import { cloneJson, isRecord, setOwn, type JsonObject } from "../resource/values.js";
 import type { ResolvedPatchPolicy } from "./policy.js";
 import { subAttributeOf } from "./target.js";
+import { mayIgnoreUnknown } from "./unknown.js";
 
 // Operation values are copied (depth-bounded) before they touch the working resource, and
 // sub-attribute names are canonicalised to the schema's case so that duplicate detection,
@@ -26,7 +27,7 @@ export function prepareSingle(v: unknown, attr: AttributeModel, path: string, po
   const out: JsonObject = {};
   for (const k of Object.keys(v)) {
     const sub = subAttributeOf(attr, k);
-    if (!sub && policy.ignoreUnknownAttributes) continue;
+    if (!sub && mayIgnoreUnknown(policy, k)) continue;
     const name = sub ? sub.name : k;
     const value = cloneJson(v[k], `${path}.${name}`, policy.maxDepth - 1);
     setOwn(out, name, sub ? booleanOf(value, sub, policy) : value);

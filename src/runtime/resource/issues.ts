@@ -25,7 +25,8 @@ export class Issues {
 
   /** An input key that names no attribute (unless the compat option drops it). */
   unknown(path: string, key: string, ignore: boolean | undefined, separator = "."): void {
-    if (ignore) return;
+    // ignoreUnknownAttributes tolerates undeclared names, never probes such as "constructor".
+    if (ignore && !(key in Object.prototype)) return;
     const shown = key.length > 80 ? `${key.slice(0, 80)}…` : key;
     this.add("invalidValue", path === "" ? shown : `${path}${separator}${shown}`, "is not a defined attribute");
   }
