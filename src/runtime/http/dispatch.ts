@@ -84,11 +84,14 @@ export async function dispatch(req: ScimRequest, settings: Settings): Promise<Sc
   // The Microsoft suite asks for /serviceConfiguration; only its profile serves the alias.
   const rest = policyFor(compat).switches.serviceConfigurationAlias && /^\/serviceConfiguration\/?$/i.test(match.rest) ? "/ServiceProviderConfig" : match.rest;
   const r = route(rest, settings.index);
-  const method = req.method.toUpperCase();
+  const asked = req.method.toUpperCase();
   const allowed = ALLOWED[r.kind];
+  // RFC 9110 §9.3.2: HEAD is GET without the body (the kernel drops it, see kernel.ts).
+  const method = asked === "HEAD" && allowed.includes("GET") ? "GET" : asked;
   if (!allowed.includes(method)) {
-    const e = new ScimError(405, undefined, `${method.slice(0, 20)} is not allowed on ${JSON.stringify(match.rest || "/")}; allowed: ${allowed.join(", ")}`);
-    return { ...json(405, e.toJSON()), headers: { "content-type": "application/scim+json", allow: allowed.join(", ") } };
+    const allow = allowed.includes("GET") ? [...allowed, "HEAD"].join(", ") : allowed.join(", ");
+    const e = new ScimError(405, undefined, `${asked.slice(0, 20)} is not allowed on ${JSON.stringify(match.rest || "/")}; allowed: ${allow}`);
+    return { ...json(405, e.toJSON()), headers: { "content-type": "application/scim+json", allow } };
   }
   const ctx = new Context(req, tenant, principal, origin(req, settings) + match.basePath, compat);
   return endpoint(req, ctx, r, settings, method);

@@ -71,6 +71,12 @@ export interface Kernel {
   close(): Promise<void>;
 }
 
+/** RFC 9110 §9.3.2: the GET response's status and headers, its length, no content. */
+function withoutBody(response: ScimResponse): ScimResponse {
+  if (response.body === undefined) return response;
+  return { status: response.status, headers: { ...response.headers, "content-length": String(new TextEncoder().encode(response.body).length) } };
+}
+
 export function createKernel(options: KernelOptions): Kernel {
   const index = new ManifestIndex(options.manifest);
   const logger = options.logger ?? consoleLogger;
@@ -145,7 +151,8 @@ export function createKernel(options: KernelOptions): Kernel {
     manifest: index,
     handle(request: ScimRequest): Promise<ScimResponse> {
       // dispatch is async, so every fault, thrown or rejected, arrives here as a rejection.
-      return dispatch(request, settings).catch(failed);
+      const answered = dispatch(request, settings).catch(failed);
+      return request.method.length === 4 && request.method.toUpperCase() === "HEAD" ? answered.then(withoutBody) : answered;
     },
     owns(url, headers) {
       const q = url.indexOf("?");
