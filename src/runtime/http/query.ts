@@ -2,7 +2,7 @@ import type { CompatPolicy } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import type { Filter } from "../filter/ast.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
-import { checkedFilter, parseAttributeList } from "./semantics.js";
+import { checkedFilter, checkSortable, parseAttributeList } from "./semantics.js";
 import type { ListQuery } from "./types.js";
 
 // Query parameters (RFC 7644 §3.4.2, §3.9) from a URL or a /.search body (§3.4.3), checked
@@ -84,7 +84,9 @@ function checkPaths(paths: readonly string[], param: string, types: readonly Res
   }
 }
 
+/** The canonical sortBy path; every resource type that has the attribute must allow sorting on it. */
 function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
+  let path: string | undefined;
   for (const type of types) {
     const hit = type.resolve(raw);
     if (!hit) continue;
@@ -93,8 +95,10 @@ function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
     if (attr.type === "complex" && !attr.subAttributes?.some((s) => s.name.toLowerCase() === "value")) {
       throw ScimError.badRequest("invalidValue", `sortBy: complex attribute ${JSON.stringify(hit.path)} has no value to sort by`);
     }
-    return hit.path;
+    checkSortable(hit);
+    path ??= hit.path;
   }
+  if (path !== undefined) return path;
   throw ScimError.badRequest("invalidValue", `sortBy: unknown attribute ${JSON.stringify(raw.slice(0, 120))}`);
 }
 
