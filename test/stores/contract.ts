@@ -10,6 +10,7 @@ import { membershipContract } from "./contract-membership.js";
 import { filterContract } from "./contract-filters.js";
 import { hostileContract } from "./contract-hostile.js";
 import { corpusContract } from "./contract-corpus.js";
+import { queryRefusalContract } from "./contract-query-refusals.js";
 
 // The one Store contract suite (issue 6, deliver 1), run unchanged by memory.test.ts,
 // sqlite.test.ts and postgres.test.ts. Each test works in fresh tenants, so one store
@@ -40,6 +41,7 @@ export function storeContract(name: string, target: ContractTarget): void {
     filterContract(ctx);
     hostileContract(ctx);
     corpusContract(target);
+    queryRefusalContract(target);
     // After every nested describe's own afterAll.
     afterAll(async () => {
       await target.cleanup?.();

@@ -8,6 +8,7 @@ export { compareAttributeValues, compareSortableValues, sortableValue } from "./
 export { parseDateTime } from "./evaluate/datetime.js";
 export { printFilter } from "./print.js";
 export { canonicalizeFilter } from "./canonical.js";
+export { checkQueryableFilter, checkSortable, isQueryRefusal } from "./queryable.js";
 export { FilterCache, type CompiledFilter, type FilterCacheOptions } from "./cache.js";
 export { filterToSql } from "./sql/translate.js";
 export { sortToSql, type SortOrder } from "./sql/sort.js";

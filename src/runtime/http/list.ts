@@ -8,7 +8,7 @@ import { queryOf } from "./resources.js";
 import { listResponse } from "./response.js";
 import { cursorList } from "../list/respond.js";
 import { rootCursorList } from "../list/root.js";
-import { compareAttributeValues } from "./semantics.js";
+import { compareAttributeValues, isQueryRefusal } from "./semantics.js";
 import type { ListQuery, RequestContext, ResourceRecord, ScimRequest, ScimResponse } from "./types.js";
 
 // Queries: GET /{Resource}, POST /{Resource}/.search, and at the server root (RFC 7644
@@ -69,6 +69,7 @@ export async function searchRoot(req: ScimRequest, ctx: RequestContext, env: Env
       try {
         query.filter = filterFor(filterText, rt.type, compat);
       } catch (e) {
+        if (isQueryRefusal(e)) throw e; // a never-returned value or meta.version: refused, not "no match"
         firstError ??= e; // this type lacks an attribute the filter names: nothing matches
         continue;
       }

@@ -2,7 +2,7 @@ import type { CompatPolicy } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
 import type { Filter } from "../filter/ast.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
-import { checkedFilter, parseAttributeList } from "./semantics.js";
+import { checkedFilter, checkSortable, parseAttributeList } from "./semantics.js";
 import type { ListQuery } from "./types.js";
 import type { Env } from "./env.js";
 
@@ -119,7 +119,9 @@ function checkValueFilter(raw: string, path: string, param: string, types: reado
   throw ScimError.badRequest("invalidValue", `${param}: ${error?.detail ?? `${JSON.stringify(raw.slice(0, 120))} cannot be filtered`}`);
 }
 
+/** The canonical sortBy path; every resource type that has the attribute must allow sorting on it. */
 function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
+  let path: string | undefined;
   for (const type of types) {
     const hit = type.resolve(raw);
     if (!hit) continue;
@@ -128,8 +130,10 @@ function sortPath(raw: string, types: readonly ResourceTypeIndex[]): string {
     if (attr.type === "complex" && !attr.subAttributes?.some((s) => s.name.toLowerCase() === "value")) {
       throw ScimError.badRequest("invalidValue", `sortBy: complex attribute ${JSON.stringify(hit.path)} has no value to sort by`);
     }
-    return hit.path;
+    checkSortable(hit);
+    path ??= hit.path;
   }
+  if (path !== undefined) return path;
   throw ScimError.badRequest("invalidValue", `sortBy: unknown attribute ${JSON.stringify(raw.slice(0, 120))}`);
 }
 
