@@ -117,7 +117,7 @@ describe("meta.version and meta.location are refused in every filter", () => {
 });
 
 describe("sortBy on a never-returned, write-only or derived value is 400 invalidValue", () => {
-  const sort = (sortBy: string, types = [users]) => parseListQuery(new Map([["sortby", sortBy]]), types, 100);
+  const sort = (sortBy: string, types = [users]) => parseListQuery(new Map([["sortby", sortBy]]), types, { maxResults: 100, defaultPageSize: 100 });
   it.each([
     ["password", "password", "is never returned"],
     [`${EXT}:pin`, `${EXT}:pin`, "is never returned"],
