@@ -1,6 +1,6 @@
 import type { AttributeModel } from "../manifest/model.js";
-import { isRecord, setOwn } from "../resource/values.js";
-import { checkWrite, getAttr } from "./document.js";
+import { isRecord, isUnassigned, setOwn } from "../resource/values.js";
+import { getAttr } from "./document.js";
 import { subAttributeOf } from "./target.js";
 import { elementType, identity, sameAttributeValue } from "./values.js";
 
@@ -12,7 +12,7 @@ import { elementType, identity, sameAttributeValue } from "./values.js";
 
 /** Adds `values` to `list` in place; returns the elements appended or changed. Linear:
  * one map of the existing values, so a 10,000-member group stays cheap. */
-export function addValues(list: unknown[], values: readonly unknown[], attr: AttributeModel, path: string): unknown[] {
+export function addValues(list: unknown[], values: readonly unknown[], attr: AttributeModel): unknown[] {
   const seen = new Map<string, unknown[]>();
   const note = (e: unknown): void => {
     const id = identity(e, attr);
@@ -28,7 +28,7 @@ export function addValues(list: unknown[], values: readonly unknown[], attr: Att
       note(v);
       list.push(v);
       changed.add(v);
-    } else if (merge(existing, v, attr, path)) changed.add(existing);
+    } else if (merge(existing, v, attr)) changed.add(existing);
   }
   return [...changed];
 }
@@ -47,16 +47,20 @@ function matching(candidates: readonly unknown[] | undefined, v: unknown, attr: 
   return loose;
 }
 
-/** Writes the incoming sub-attributes that differ into `target`; true when any did. */
-function merge(target: unknown, incoming: unknown, attr: AttributeModel, path: string): boolean {
+/** Writes the incoming sub-attributes that differ into `target`; true when any did. A null
+ * is no value (RFC 7643 §2.5) and removes nothing. readOnly sub-attributes are ignored as
+ * input (RFC 7644 §3.5.1), and an immutable one that holds a value keeps it: re-adding a
+ * member whose display has changed since is the same member, not a 400 the IdP cannot avoid. */
+function merge(target: unknown, incoming: unknown, attr: AttributeModel): boolean {
   if (!isRecord(target) || !isRecord(incoming)) return false;
   let changed = false;
   for (const k of Object.keys(incoming)) {
+    const next = incoming[k];
+    if (isUnassigned(next)) continue;
     const sub = subAttributeOf(attr, k);
     const current = sub ? getAttr(target, sub) : target[k];
-    const next = incoming[k];
     if (current !== undefined && sameAttributeValue(current, next, sub)) continue;
-    if (sub) checkWrite(sub, current, next, `${path}.${sub.name}`);
+    if (sub && (sub.mutability === "readOnly" || (sub.mutability === "immutable" && !isUnassigned(current)))) continue;
     setOwn(target, sub ? sub.name : k, next);
     changed = true;
   }

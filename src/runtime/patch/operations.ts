@@ -52,7 +52,7 @@ export function addOrReplace(doc: PatchDocument, t: Target, value: unknown, op: 
     }
     const list = Array.isArray(current) ? current : [];
     const wasAssigned = list.length > 0;
-    const changed = addValues(list, values, a, t.text);
+    const changed = addValues(list, values, a);
     // an immutable attribute may be added to only while it has no values (§3.5.2)
     if (changed.length > 0 && wasAssigned && a.mutability === "immutable") throw mutability(t.text, "is immutable and already has values");
     setAttr(c, a, list);
