@@ -8,43 +8,19 @@ import { etagHeader, locationOf, represent, type Env, type ResourceTypeRuntime }
 import type { PatchRequest } from "./handler.js";
 import { parseParams, parseProjection, type Projection } from "./query.js";
 import { json, empty } from "./response.js";
-import { applyPatch, etagFor, ifMatchSatisfied, ifNoneMatchHits } from "./semantics.js";
+import { conditionalWrite, hasPreconditions, notFound } from "./preconditions.js";
+import { applyPatch, etagFor, ifNoneMatchHits, sameValue } from "./semantics.js";
 import type { RequestContext, ResourceRecord, ScimRequest, ScimResponse, WriteConditions } from "./types.js";
 
 // Single-resource endpoints: POST /{Resource}, GET/PUT/PATCH/DELETE /{Resource}/{id}
-// (RFC 7644 §3.3, §3.4.1, §3.5, §3.6) with ETags (§3.14). If-Match is checked against the
-// version read, and that version is handed to the store so check and write are atomic.
+// (RFC 7644 §3.3, §3.4.1, §3.5, §3.6) with ETags (§3.14): preconditions and the atomic
+// version pinning are in preconditions.ts. A PUT or PATCH whose validated result equals the
+// stored data writes nothing, so meta.version and lastModified stay put (§3.5.2.1).
 
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-/** A write without If-Match that loses a race is retried (the client asked for no
- * precondition, so a 412 would be wrong), up to this many attempts with jittered backoff
- * so several instances contending for one resource all get through. */
-const RETRIES = 24;
-const backoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
-
 async function body(req: ScimRequest, env: Env): Promise<Record<string, unknown>> {
   checkContentType(req.headers);
   return parseJsonBody(await readBody(req.body, req.headers, env.limits), env.limits.maxDepth);
-}
-
-function notFound(rt: ResourceTypeRuntime, id: string): ScimError {
-  return ScimError.notFound(`${rt.type.resourceType.name} ${JSON.stringify(id.slice(0, 120))} not found`);
-}
-
-async function mustGet(ctx: RequestContext, rt: ResourceTypeRuntime, id: string): Promise<ResourceRecord> {
-  const record = await rt.handler.get(ctx, id);
-  if (!record) throw notFound(rt, id);
-  return record;
-}
-
-function checkIfMatch(req: ScimRequest, record: ResourceRecord): WriteConditions | undefined {
-  const ifMatch = header(req.headers, "if-match");
-  if (ifMatch === undefined) return undefined;
-  if (!ifMatchSatisfied(ifMatch, record.version)) {
-    throw ScimError.preconditionFailed(`If-Match ${JSON.stringify(ifMatch.slice(0, 100))} does not match the current version ${etagFor(record.version)}`);
-  }
-  return { ifVersion: record.version };
 }
 
 function resourceResponse(status: number, ctx: RequestContext, rt: ResourceTypeRuntime, record: ResourceRecord, projection: Projection, extra?: Record<string, string>): ScimResponse {
@@ -58,7 +34,7 @@ export function queryOf(req: ScimRequest): string {
 
 export async function getResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
   const projection = parseProjection(parseParams(queryOf(req)), [rt.type]);
-  const record = await rt.handler.get(ctx, id); // not mustGet: one async frame less per GET
+  const record = await rt.handler.get(ctx, id); // not a helper: one async frame less per GET
   if (!record) throw notFound(rt, id);
   const etag = etagFor(record.version);
   const ifNoneMatch = header(req.headers, "if-none-match");
@@ -77,25 +53,12 @@ export async function createResource(req: ScimRequest, ctx: RequestContext, env:
   return resourceResponse(201, ctx, rt, record, projection, { location: locationOf(ctx, rt, record.id) });
 }
 
-/** Runs read-modify-write; without If-Match a lost race (412 from the store) is retried. */
-async function conditionalWrite(
-  req: ScimRequest,
-  ctx: RequestContext,
-  rt: ResourceTypeRuntime,
-  id: string,
-  write: (existing: ResourceRecord, conditions: WriteConditions) => Promise<ResourceRecord>,
-): Promise<ResourceRecord> {
-  for (let attempt = 1; ; attempt++) {
-    const existing = await rt.handler.get(ctx, id); // not mustGet: one async frame less per write
-    if (!existing) throw notFound(rt, id);
-    const asked = checkIfMatch(req, existing);
-    try {
-      return await write(existing, { ifVersion: existing.version });
-    } catch (e) {
-      if (asked || attempt >= RETRIES || !(e instanceof ScimError) || e.status !== 412) throw e;
-    }
-    await backoff(attempt);
-  }
+/** The stored record itself when `data` equals it (nothing to write: the version, ETag
+ * and lastModified stay), else the conditional replace. Only data the kernel built is
+ * compared; a custom `handler.patch` decides for itself. */
+function unlessUnchanged(ctx: RequestContext, rt: ResourceTypeRuntime, id: string, existing: ResourceRecord, data: Record<string, unknown>, conditions: WriteConditions): ResourceRecord | Promise<ResourceRecord> {
+  if (sameValue(data, existing.data)) return existing;
+  return rt.handler.replace(ctx, id, data, conditions);
 }
 
 export async function replaceResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
@@ -104,7 +67,7 @@ export async function replaceResource(req: ScimRequest, ctx: RequestContext, env
   const input = normalizeBody(await body(req, env), rt.type, compat);
   const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
     const data = validateResource(rt.validate, rt.type, compat, input, { ...env.validateOptions, ...compat.validate, mode: "replace", existing: existing.data });
-    return rt.handler.replace(ctx, id, data, conditions);
+    return unlessUnchanged(ctx, rt, id, existing, data, conditions);
   });
   return resourceResponse(200, ctx, rt, record, projection);
 }
@@ -132,7 +95,7 @@ export async function patchResource(req: ScimRequest, ctx: RequestContext, env: 
     // applyPatch checks the PatchOp message itself and works on a copy (atomic).
     const patched = applyPatch(existing.data, normalizePatchBody(input, rt.type, compat), rt.type, compat.patch);
     const data = validateResource(rt.validate, rt.type, compat, patched, { ...env.validateOptions, ...compat.validate, mode: "patch", existing: existing.data });
-    return rt.handler.replace(ctx, id, data, conditions);
+    return unlessUnchanged(ctx, rt, id, existing, data, conditions);
   });
   // RFC 7644 §3.5.2: 200 with the resource, or 204 when the profile asks (Microsoft suite).
   if (compat.switches.patchNoContent) return empty(204, etagHeader(record));
@@ -140,11 +103,11 @@ export async function patchResource(req: ScimRequest, ctx: RequestContext, env: 
 }
 
 export async function deleteResource(req: ScimRequest, ctx: RequestContext, _env: Env, rt: ResourceTypeRuntime, id: string): Promise<ScimResponse> {
-  if (header(req.headers, "if-match") === undefined) {
+  if (!hasPreconditions(req)) {
     await rt.handler.delete(ctx, id, {});
     return empty(204);
   }
-  const existing = await mustGet(ctx, rt, id);
-  await rt.handler.delete(ctx, id, checkIfMatch(req, existing) ?? {});
+  // If-Match / If-None-Match: decided on the version read, which the store re-checks.
+  await conditionalWrite(req, ctx, rt, id, (_existing, conditions) => rt.handler.delete(ctx, id, conditions));
   return empty(204);
 }

@@ -9,7 +9,7 @@ import type { ResourceTypeIndex } from "../manifest/resolve.js";
 // filter and resource-semantics issues), so their signatures are adapted here only.
 export { checkSortable, compareAttributeValues, isQueryRefusal } from "../filter/index.js";
 export { applyPatch } from "../patch/index.js";
-export { toRepresentation, projectResource, parseAttributeList, etagFor, ifMatchSatisfied, ifNoneMatchHits } from "../resource/index.js";
+export { toRepresentation, projectResource, parseAttributeList, etagFor, ifMatchSatisfied, ifNoneMatchHits, sameValue } from "../resource/index.js";
 
 const MAX_CACHED = 1000;
 const checked = new WeakMap<ResourceTypeIndex, Map<string, Filter>>();

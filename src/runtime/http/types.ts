@@ -94,7 +94,8 @@ export interface ListResult<R = { [key: string]: unknown }> {
   readonly keyset?: KeysetPage;
 }
 
-/** Conditional write from If-Match (RFC 7644 §3.14): the check and the write are atomic. */
+/** The version the kernel decided the preconditions on (If-Match, If-None-Match; RFC 7644
+ * §3.14): the store checks it and writes in one atomic step, or answers 412. */
 export interface WriteConditions {
   readonly ifVersion?: number;
 }

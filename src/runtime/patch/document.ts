@@ -4,11 +4,10 @@ import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import { cloneJson, findKey, isRecord, isUnassigned, sameValue, setOwn, type JsonObject } from "../resource/values.js";
 import type { ResolvedPatchPolicy } from "./policy.js";
 import { subAttributeOf } from "./target.js";
-import { elementType, identity } from "./values.js";
 
 // The working copy a PATCH mutates: attribute access by schema name (case-insensitive,
 // written back in declared case), extension containers, and the RFC rules shared by all
-// operations: mutability (RFC 7644 §3.5.2), "add does not duplicate", one primary.
+// operations: mutability (RFC 7644 §3.5.2) and one primary; add-values.ts adds to lists.
 
 /** Client text in a detail is clipped: a 100 KB key must not come back as a 100 KB error. */
 const clip = (s: string): string => (s.length > 100 ? `${s.slice(0, 100)}…` : s);
@@ -112,29 +111,6 @@ export function checkRemove(attr: AttributeModel, current: unknown, path: string
   if (isUnassigned(current)) return;
   if (attr.required) throw mutability(path, "is required and cannot be removed");
   if (attr.mutability === "immutable") throw mutability(path, "is immutable and cannot be removed");
-}
-
-/** Appends values not already present (RFC 7644 §3.5.2.1); returns those appended.
- * Linear: one map of the existing values, so a 10,000-member group stays cheap. */
-export function appendUnique(list: unknown[], values: readonly unknown[], attr: AttributeModel): unknown[] {
-  const seen = new Map<string, unknown[]>();
-  const note = (e: unknown): void => {
-    const id = identity(e, attr);
-    const types = seen.get(id);
-    if (types) types.push(elementType(e));
-    else seen.set(id, [elementType(e)]);
-  };
-  for (const e of list) note(e);
-  const added: unknown[] = [];
-  for (const v of values) {
-    const types = seen.get(identity(v, attr));
-    const type = elementType(v);
-    if (types && types.some((t) => t === null || type === null || t === type)) continue;
-    note(v);
-    list.push(v);
-    added.push(v);
-  }
-  return added;
 }
 
 /** RFC 7644 §3.5.2: setting primary true on a value sets it false on the other values.

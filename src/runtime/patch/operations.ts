@@ -2,7 +2,6 @@ import { ScimError } from "../errors.js";
 import type { AttributeModel } from "../manifest/model.js";
 import { cloneJson, isRecord, setOwn, type JsonObject } from "../resource/values.js";
 import {
-  appendUnique,
   checkRemove,
   checkWrite,
   deleteAttr,
@@ -14,6 +13,7 @@ import {
   settlePrimary,
   type PatchDocument,
 } from "./document.js";
+import { addValues } from "./add-values.js";
 import { elementFromFilter, subAttributeOf, type Target } from "./target.js";
 import { identity, prepareMulti, prepareSingle } from "./values.js";
 import { mayIgnoreUnknown } from "./unknown.js";
@@ -53,11 +53,11 @@ export function addOrReplace(doc: PatchDocument, t: Target, value: unknown, op: 
     }
     const list = Array.isArray(current) ? current : [];
     const wasAssigned = list.length > 0;
-    const added = appendUnique(list, values, a);
+    const changed = addValues(list, values, a);
     // an immutable attribute may be added to only while it has no values (§3.5.2)
-    if (added.length > 0 && wasAssigned && a.mutability === "immutable") throw mutability(t.text, "is immutable and already has values");
+    if (changed.length > 0 && wasAssigned && a.mutability === "immutable") throw mutability(t.text, "is immutable and already has values");
     setAttr(c, a, list);
-    settlePrimary(list, added, a);
+    settlePrimary(list, changed, a);
     return;
   }
   if (a.type === "complex") {

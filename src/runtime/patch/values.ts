@@ -1,6 +1,7 @@
 import { ScimError } from "../errors.js";
 import type { AttributeModel } from "../manifest/model.js";
-import { cloneJson, isRecord, setOwn, type JsonObject } from "../resource/values.js";
+import { caseInsensitive } from "../filter/evaluate/predicates.js";
+import { cloneJson, isRecord, sameValue, setOwn, type JsonObject } from "../resource/values.js";
 import type { ResolvedPatchPolicy } from "./policy.js";
 import { subAttributeOf } from "./target.js";
 import { mayIgnoreUnknown } from "./unknown.js";
@@ -44,22 +45,34 @@ export function prepareMulti(v: unknown, attr: AttributeModel, path: string, pol
   return out;
 }
 
+/** Strings of a caseExact:false attribute are the same value in any case (RFC 7643 §2.2). */
+function folded(v: unknown, attr: AttributeModel | undefined): unknown {
+  return typeof v === "string" && attr && caseInsensitive(attr) ? v.toLowerCase() : v;
+}
+
 /** Identity of a multi-valued element for "add does not duplicate" (RFC 7644 §3.5.2.1).
- * Complex values with a `value` sub-attribute are keyed by it, with `type` kept apart
- * (see sameElement); other values by their canonical JSON. */
+ * Complex values with a `value` sub-attribute are keyed by it (folded per its caseExact),
+ * with `type` kept apart (see elementType); other values by their canonical JSON. */
 export function identity(element: unknown, attr: AttributeModel): string {
   if (attr.type === "complex" && isRecord(element) && Object.prototype.hasOwnProperty.call(element, "value")) {
-    const value = element.value;
+    const value = folded(element.value, subAttributeOf(attr, "value"));
     // length-prefixed, so no two values share a key; JSON for the rare non-strings
     return typeof value === "string" ? `${value.length}:${value}` : `j${JSON.stringify(value)}`;
   }
-  return typeof element === "string" ? `${element.length}:${element}` : stableJson(element);
+  const value = attr.type === "complex" ? element : folded(element, attr);
+  return typeof value === "string" ? `${value.length}:${value}` : stableJson(value);
 }
 
-/** The `type` of a complex element, or null: two elements with the same `value` are the
- * same unless both carry different types (a member added with and without "type"). */
-export function elementType(element: unknown): unknown {
-  return isRecord(element) && Object.prototype.hasOwnProperty.call(element, "type") ? element.type : null;
+/** The `type` of a complex element (folded per its caseExact), or null: two elements with
+ * the same `value` are the same unless both carry different types (a member added with and
+ * without "type"). */
+export function elementType(element: unknown, attr: AttributeModel): unknown {
+  return isRecord(element) && Object.prototype.hasOwnProperty.call(element, "type") ? folded(element.type, subAttributeOf(attr, "type")) : null;
+}
+
+/** Whether two values of `attr` are equal, strings compared per its caseExact. */
+export function sameAttributeValue(a: unknown, b: unknown, attr: AttributeModel | undefined): boolean {
+  return typeof a === "string" && typeof b === "string" ? folded(a, attr) === folded(b, attr) : sameValue(a, b);
 }
 
 function stableJson(v: unknown): string {

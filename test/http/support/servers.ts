@@ -4,8 +4,11 @@ import { emitServer } from "../../../src/emit/server/index.js";
 import type { Framework } from "../../../src/emit/types.js";
 import type { KernelOptions } from "../../../src/runtime/http/kernel.js";
 import { memoryStore } from "../../../src/runtime/stores/memory/index.js";
+import { postgresStore } from "../../../src/runtime/stores/postgres/index.js";
+import { sqliteStore } from "../../../src/runtime/stores/sqlite/index.js";
 import { anyTenancy, bearerTokens, pathTenant, singleTenant } from "../../../src/runtime/tenancy/index.js";
 import { coreManifest } from "../../support/core-manifest.js";
+import { pgHarness } from "../../stores/pg-harness.js";
 
 // Generates the server for one framework with the real emitter into test/http/.gen/<fw>/
 // (manifest and validators re-exported from the test support copies), imports it and
@@ -61,4 +64,19 @@ export async function startServer(framework: Framework, options: Partial<KernelO
     ...options,
   });
   return scim.listen(0, "127.0.0.1");
+}
+
+export type StoreName = "memory" | "sqlite" | "postgres";
+
+/** Every adapter on the memory store, and each SQL store on one adapter: stores sit below
+ * the kernel and adapters above it, so this covers each of them on every kernel path. */
+export const STORE_MATRIX: readonly (readonly [Framework, StoreName])[] = [...FRAMEWORKS.map((f) => [f, "memory"] as const), ["express", "sqlite"], ["node", "postgres"]];
+
+/** A server on the named store; PostgreSQL is SCIM_TEST_PG_URL's server or PGlite. */
+export async function startOnStore(framework: Framework, store: StoreName, options: Partial<KernelOptions> = {}): Promise<Running> {
+  if (store === "memory") return startServer(framework, options);
+  if (store === "sqlite") return startServer(framework, { ...options, store: sqliteStore({ file: ":memory:" }) });
+  const pg = await pgHarness();
+  const running = await startServer(framework, { ...options, store: postgresStore({ pool: pg.pool }) });
+  return { url: running.url, close: async () => (await running.close(), await pg.close().catch(() => {})) };
 }
