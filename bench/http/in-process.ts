@@ -19,7 +19,9 @@ const MB = 1024 * 1024;
 const KIND: Record<number, string> = { 1: "minor", 2: "major", 4: "incremental", 8: "weak" };
 const encoder = new TextEncoder();
 const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/scim+json", host: "localhost" };
-const PATCH = encoder.encode(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] }));
+// Alternating values: a PATCH or PUT that changes nothing is not written (RFC 7644 §3.5.2.1).
+const patchActive = (active: boolean) => encoder.encode(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: active }] }));
+const PATCHES = [patchActive(false), patchActive(true)] as const;
 
 let gcMs = 0;
 let gcs = 0;
@@ -75,9 +77,10 @@ async function measure(name: string, run: (i: number) => Promise<{ status: numbe
 const target = ids[users - 1]!;
 const probe = ids[users >> 1]!;
 await measure("GET", () => call("GET", `/scim/v2/Users/${probe}`));
-await measure("PATCH", () => call("PATCH", `/scim/v2/Users/${target}`, PATCH));
-await measure("PATCH many", (i) => call("PATCH", `/scim/v2/Users/${ids[(i * 7919) % users]}`, PATCH));
-await measure("PUT", () => call("PUT", `/scim/v2/Users/${target}`, encoder.encode(userBody(users - 1))));
+await measure("PATCH", (i) => call("PATCH", `/scim/v2/Users/${target}`, PATCHES[i & 1]!));
+// Each op a different user (7919 is prime to the user count), seeded active: all writes.
+await measure("PATCH many", (i) => call("PATCH", `/scim/v2/Users/${ids[(i * 7919) % users]}`, PATCHES[0]));
+await measure("PUT", (i) => call("PUT", `/scim/v2/Users/${target}`, encoder.encode(userBody(users - 1, "user", (i & 1) === 1))));
 await measure("POST", (i) => call("POST", "/scim/v2/Users", encoder.encode(userBody(i, "new-"))));
 gc();
 console.log(`  heap after: ${((getHeapStatistics().used_heap_size - heap0) / MB).toFixed(1)} MB; RSS ${(process.memoryUsage.rss() / MB).toFixed(0)} MB`);

@@ -85,13 +85,13 @@ export async function stopTarget(target: Target): Promise<void> {
   await new Promise((r) => target.child.once("exit", r));
 }
 
-export const userBody = (i: number, prefix = "user"): string =>
+export const userBody = (i: number, prefix = "user", active = true): string =>
   JSON.stringify({
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
     userName: `${prefix}${i}`,
     name: { givenName: `Given${i}`, familyName: `Family${i}` },
     displayName: `User ${i}`,
-    active: true,
+    active,
     emails: [
       { value: `${prefix}${i}@${i % 3 === 0 ? "example.com" : "corp.test"}`, type: i % 2 === 0 ? "work" : "home", primary: true },
     ],

@@ -15,7 +15,10 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const targets = (process.env.BENCH_TARGETS ?? "scim-gen,scimmy,bare").split(",");
 const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
-const PATCH = JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
+// PATCH and PUT alternate `active`, so every request changes the user: a write that changes
+// nothing is skipped (RFC 7644 §3.5.2.1), and the bench measures writes.
+const patchActive = (active: boolean): string => JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: active }] });
+const PATCHES = [patchActive(false), patchActive(true)] as const;
 const MB = 1024 * 1024;
 
 function scenarios(ids: readonly string[], size: number, kind: string): Scenario[] {
@@ -23,6 +26,9 @@ function scenarios(ids: readonly string[], size: number, kind: string): Scenario
   const target = ids[size - 1]!;
   const wanted = `user${Math.floor(size * 0.77)}`;
   let created = 0;
+  let patches = 0;
+  let puts = 0;
+  const replacements = [userBody(size - 1, "user", false), userBody(size - 1, "user", true)] as const;
   // Writes first and full-scan queries last: a slow server's backlog of unanswered queries
   // must not eat into the next scenario. Queries run with at most 4 connections so that
   // backlog stays bounded; both targets get the same settings.
@@ -31,8 +37,8 @@ function scenarios(ids: readonly string[], size: number, kind: string): Scenario
     // POST runs once: every round would add ~30k users.
     { name: "GET by id", method: "GET", path: `/scim/v2/Users/${probe}`, rounds },
     { name: "POST", method: "POST", path: "/scim/v2/Users", body: () => userBody(created++, `${kind}-new-`) },
-    { name: "PATCH active=false", method: "PATCH", path: `/scim/v2/Users/${target}`, body: () => PATCH, rounds },
-    { name: "PUT", method: "PUT", path: `/scim/v2/Users/${target}`, body: () => userBody(size - 1), rounds },
+    { name: "PATCH active", method: "PATCH", path: `/scim/v2/Users/${target}`, body: () => PATCHES[patches++ & 1]!, rounds },
+    { name: "PUT", method: "PUT", path: `/scim/v2/Users/${target}`, body: () => replacements[puts++ & 1]!, rounds },
     { name: "filter userName eq", method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${wanted}"`)}`, connections: queries },
     { name: "emails[work, co example] count=100", method: "GET", path: `/scim/v2/Users?filter=${encodeURIComponent('emails[type eq "work" and value co "example"]')}&count=100`, connections: queries },
   ];
