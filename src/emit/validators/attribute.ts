@@ -30,7 +30,7 @@ export class Gen {
 }
 
 /** The issue for "" in a required string, reference or binary attribute. */
-export const EMPTY_REQUIRED = "is required and must not be an empty string (RFC 7643 §2.5)";
+const EMPTY_REQUIRED = "is required and must not be an empty string (RFC 7643 §2.5)";
 
 export function referenceKind(types: readonly string[] | undefined): ReferenceKind {
   if (!types || types.length === 0) return "any";
