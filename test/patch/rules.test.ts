@@ -105,6 +105,23 @@ describe("errors", () => {
   });
 });
 
+describe("required attributes (RFC 7643 §2.2, §2.5, §4.2): removing is mutability, \"\" is invalidValue", () => {
+  it.each<[string, "User" | "Group", unknown[], string, string]>([
+    ["remove userName", "User", [{ op: "remove", path: "userName" }], "mutability", "'userName' is required and cannot be removed"],
+    ["remove Group displayName", "Group", [{ op: "remove", path: "displayName" }], "mutability", "'displayName' is required and cannot be removed"],
+    ["replace userName with \"\"", "User", [{ op: "replace", path: "userName", value: "" }], "invalidValue", "'userName' is required"],
+    ["replace displayName with \"\"", "Group", [{ op: "replace", path: "displayName", value: "" }], "invalidValue", "'displayName' is required"],
+    ["no-path replace with \"\"", "Group", [{ op: "replace", value: { displayName: "" } }], "invalidValue", "'displayName' is required"],
+  ])("%s", (_, type, ops, scimType, detail) => {
+    const base = type === "User" ? user() : group();
+    const before = structuredClone(base);
+    const e = scimError(() => (type === "User" ? run(ops, base) : patchResource(base, patch(...ops), groups, validateGroup)));
+    expect([e.status, e.scimType]).toEqual([400, scimType]);
+    expect(e.detail).toContain(detail);
+    expect(base).toEqual(before);
+  });
+});
+
 describe("immutable (RFC 7644 §3.5.2: add allowed only while unassigned)", () => {
   it.each<[string, unknown[], string | undefined]>([
     ["adding members is allowed", [{ op: "add", path: "members", value: [{ value: "new" }] }], undefined],

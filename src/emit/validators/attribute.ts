@@ -29,6 +29,9 @@ export class Gen {
   }
 }
 
+/** The issue for "" in a required string, reference or binary attribute. */
+const EMPTY_REQUIRED = "is required and must not be an empty string (RFC 7643 §2.5)";
+
 export function referenceKind(types: readonly string[] | undefined): ReferenceKind {
   if (!types || types.length === 0) return "any";
   const external = types.filter((t) => t === "uri" || t === "external").length;
@@ -65,6 +68,13 @@ export function keySwitch(obj: string, path: string, members: readonly Member[],
  * Complex values call a generated function with the parent path and element index.
  */
 function checkInto(g: Gen, a: AttributeModel, v: string, path: string, base: string, index: string, ex: string, inElement: boolean, target: string): string {
+  // A required text value may not be "": the filter's `pr` calls "" absent (RFC 7644
+  // §3.4.2.2 "non-empty value"), so storing it would leave a required attribute
+  // unassigned (RFC 7643 §2.2, §2.5). "   " is a value and stays. readOnly input is
+  // ignored, so its required check never runs. One comparison, no allocation.
+  const refuseEmpty = a.required && a.mutability !== "readOnly";
+  const ne = refuseEmpty ? ` && ${v} !== ""` : "";
+  const empty = refuseEmpty ? `if (${v} === "") is.add("invalidValue", ${path}, ${lit(EMPTY_REQUIRED)}); else ` : "";
   switch (a.type) {
     case "boolean":
       return `if (typeof ${v} === "boolean") ${target} = ${v}; else ${target} = checkBoolean(${v}, ${path}, is, o.coerceBooleanStrings);`;
@@ -75,10 +85,10 @@ function checkInto(g: Gen, a: AttributeModel, v: string, path: string, base: str
     case "dateTime":
       return `if (typeof ${v} === "string" && isDateTime(${v})) ${target} = ${v}; else checkDateTime(${v}, ${path}, is);`;
     case "binary":
-      return `if (typeof ${v} === "string" && isBase64(${v})) ${target} = ${v}; else checkBinary(${v}, ${path}, is);`;
+      return `if (typeof ${v} === "string"${ne} && isBase64(${v})) ${target} = ${v}; else ${empty}checkBinary(${v}, ${path}, is);`;
     case "reference": {
       const kind = lit(referenceKind(a.referenceTypes));
-      return `if (typeof ${v} === "string" && isReference(${v}, ${kind})) ${target} = ${v}; else checkReference(${v}, ${path}, is, ${kind});`;
+      return `if (typeof ${v} === "string"${ne} && isReference(${v}, ${kind})) ${target} = ${v}; else ${empty}checkReference(${v}, ${path}, is, ${kind});`;
     }
     case "complex":
       return `${target} = ${complexFunction(g, a, a.multiValued || inElement)}(${v}, ${base}, ${index}, is, o, ${ex});`;
@@ -87,7 +97,7 @@ function checkInto(g: Gen, a: AttributeModel, v: string, path: string, base: str
         a.canonicalValues && a.canonicalValues.length > 0
           ? ` if (o.strictCanonicalValues) checkCanonical(${v}, ${g.constant(a.canonicalValues)}, ${a.caseExact}, ${path}, is, true);`
           : "";
-      return `if (typeof ${v} === "string") { ${target} = ${v};${canonical} } else is.add("invalidValue", ${path}, "must be a string, got " + describe(${v}));`;
+      return `if (typeof ${v} === "string"${ne}) { ${target} = ${v};${canonical} } else ${empty}is.add("invalidValue", ${path}, "must be a string, got " + describe(${v}));`;
     }
   }
 }

@@ -4,7 +4,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 6e20869b631456b5, content b08f362de38559cc
+// Checksums: source 21781f473d32d16e, content 569a32953d1c82e7
 
 import type { Manifest } from "scim-gen/runtime";
 
@@ -20,7 +20,7 @@ export const manifest: Manifest = {
           name: "displayName",
           type: "string",
           multiValued: false,
-          required: false,
+          required: true,
           caseExact: false,
           mutability: "readWrite",
           returned: "default",

@@ -4,7 +4,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source cd5e639fa821a420, content 94ba2d825f195d23
+// Checksums: source 1aa9177ae00b8236, content 933a4f79ed3473cf
 
 /**
  * Resource metadata.
@@ -91,9 +91,9 @@ export interface Group {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -119,9 +119,9 @@ export interface GroupCreateInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -151,9 +151,9 @@ export interface GroupReplaceInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *

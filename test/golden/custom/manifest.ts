@@ -9,7 +9,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 34a0a86904b9d53a, content 6de9d752a611317b
+// Checksums: source e13017e65b7d9a5f, content 366ecf51919262d3
 
 import type { Manifest } from "scim-gen/runtime";
 
@@ -299,7 +299,7 @@ export const manifest: Manifest = {
           name: "displayName",
           type: "string",
           multiValued: false,
-          required: false,
+          required: true,
           caseExact: false,
           mutability: "readWrite",
           returned: "default",

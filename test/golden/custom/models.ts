@@ -9,7 +9,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 2ec0260e0f2cad6a, content 4a6a5d09011feff8
+// Checksums: source 6e87d2dd5b7c2f5a, content 8d1bfb1cf37f4125
 
 /**
  * Resource metadata.
@@ -380,9 +380,9 @@ export interface Group {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -408,9 +408,9 @@ export interface GroupCreateInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -440,9 +440,9 @@ export interface GroupReplaceInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *

@@ -5,7 +5,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 29bab23fe6563f91, content 733e5958357c95a8
+// Checksums: source 434a9b92122a28ca, content b9c152d2c37e55a1
 
 import type { Manifest } from "scim-gen/runtime";
 
@@ -21,7 +21,7 @@ export const manifest: Manifest = {
           name: "displayName",
           type: "string",
           multiValued: false,
-          required: false,
+          required: true,
           caseExact: false,
           mutability: "readWrite",
           returned: "default",

@@ -5,7 +5,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source b551efeba6c8a576, content eaebccbdd988f12b
+// Checksums: source 9959154cff4ed676, content 93b6116be57d0481
 
 /**
  * Resource metadata.
@@ -92,9 +92,9 @@ export interface Group {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -120,9 +120,9 @@ export interface GroupCreateInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -152,9 +152,9 @@ export interface GroupReplaceInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *

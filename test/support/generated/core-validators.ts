@@ -564,9 +564,10 @@ export function validateGroup(input: unknown, o: ValidateOptions): ResourceData 
   let r7: unknown;
   { const e = own(ex, "meta"); if (!isUnassigned(e)) r7 = cloneJson(e); }
   if (r7 !== undefined) { out["meta"] = r7; n++; }
-  // displayName: string, readWrite
+  // displayName: string, readWrite, required
   let r8: unknown;
-  if (a3 !== undefined && a3 !== null) { if (typeof a3 === "string") { r8 = a3; } else is.add("invalidValue", "displayName", "must be a string, got " + describe(a3)); }
+  if (a3 !== undefined && a3 !== null) { if (typeof a3 === "string" && a3 !== "") { r8 = a3; } else if (a3 === "") is.add("invalidValue", "displayName", "is required and must not be an empty string (RFC 7643 §2.5)"); else is.add("invalidValue", "displayName", "must be a string, got " + describe(a3)); }
+  if (r8 === undefined && (a3 === undefined || a3 === null)) is.add("invalidValue", "displayName", "is required");
   if (r8 !== undefined) { out["displayName"] = r8; n++; }
   // members: complex[], readWrite
   let r9: unknown;
@@ -672,7 +673,7 @@ export function validateUser(input: unknown, o: ValidateOptions): ResourceData {
   if (r70 !== undefined) { out["meta"] = r70; n++; }
   // userName: string, readWrite, required
   let r71: unknown;
-  if (a25 !== undefined && a25 !== null) { if (typeof a25 === "string") { r71 = a25; } else is.add("invalidValue", "userName", "must be a string, got " + describe(a25)); }
+  if (a25 !== undefined && a25 !== null) { if (typeof a25 === "string" && a25 !== "") { r71 = a25; } else if (a25 === "") is.add("invalidValue", "userName", "is required and must not be an empty string (RFC 7643 §2.5)"); else is.add("invalidValue", "userName", "must be a string, got " + describe(a25)); }
   if (r71 === undefined && (a25 === undefined || a25 === null)) is.add("invalidValue", "userName", "is required");
   if (r71 !== undefined) { out["userName"] = r71; n++; }
   // name: complex, readWrite

@@ -2,7 +2,8 @@ import { buildManifest } from "../../../src/ir/build.js";
 import type { Manifest } from "../../../src/runtime/manifest/model.js";
 
 // A deliberately awkward schema for validator tests: every attribute type, every
-// mutability, a required extension, and names that are dangerous as JS keys or identifiers.
+// mutability, required text at every level, a required extension, and names that are
+// dangerous as JS keys or identifiers.
 
 export const WIDGET = "urn:example:scim:schemas:Widget";
 export const WIDGET_EXT = "urn:example:scim:schemas:extension:Audit:2.0:Widget";
@@ -36,6 +37,16 @@ export function widgetManifest(): Manifest {
               { name: "width", type: "integer", required: true },
               { name: "unit", type: "string", mutability: "immutable" },
               { name: "hasOwnProperty", type: "string" },
+            ],
+          },
+          // required text sub-attributes, in elements and in a single complex value
+          { name: "parts", type: "complex", multiValued: true, subAttributes: [{ name: "value", type: "string", required: true }, { name: "note", type: "string" }] },
+          {
+            name: "spec",
+            type: "complex",
+            subAttributes: [
+              { name: "link", type: "reference", referenceTypes: ["Widget", "external"], required: true },
+              { name: "cert", type: "binary", required: true },
             ],
           },
         ],

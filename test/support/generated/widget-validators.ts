@@ -7,69 +7,126 @@ import type { JsonObject, ResourceData, ValidateOptions, Validators } from "../.
 const { Issues, at, checkBinary, checkBoolean, checkCanonical, checkDateTime, checkDecimal, checkInteger, checkReference, checkSchemas, cloneJson, describe, DEFAULT_MAX_VALUES, isBase64, isDateTime, isRecord, isReference, isUnassigned, nonEmpty, own, requireObject, sameValue, setOwn } = runtime;
 type Issues = runtime.Issues;
 
-const CANONICAL_41: readonly string[] = ["red","green"];
-const CANONICAL_43: readonly string[] = ["Red","Green"];
+const CANONICAL_43: readonly string[] = ["red","green"];
+const CANONICAL_45: readonly string[] = ["Red","Green"];
 
-function extension_21(v: unknown, p: string, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function extension_23(v: unknown, p: string, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", p, "must be an extension object (JSON object), got " + describe(v)); return undefined; }
-  let a22: unknown, a23: unknown;
+  let a24: unknown, a25: unknown;
   for (const k of Object.keys(v)) {
     switch (k) {
-      case "reviewer": if (a22 !== undefined) is.duplicate(p, k); a22 = v[k]; continue;
-      case "stamp": if (a23 !== undefined) is.duplicate(p, k); a23 = v[k]; continue;
+      case "reviewer": if (a24 !== undefined) is.duplicate(p, k); a24 = v[k]; continue;
+      case "stamp": if (a25 !== undefined) is.duplicate(p, k); a25 = v[k]; continue;
     }
     switch (k.toLowerCase()) {
-      case "reviewer": if (a22 !== undefined) is.duplicate(p, k); a22 = v[k]; continue;
-      case "stamp": if (a23 !== undefined) is.duplicate(p, k); a23 = v[k]; continue;
+      case "reviewer": if (a24 !== undefined) is.duplicate(p, k); a24 = v[k]; continue;
+      case "stamp": if (a25 !== undefined) is.duplicate(p, k); a25 = v[k]; continue;
     }
     is.unknown(p, k, o.ignoreUnknownAttributes, ":");
   }
   const out: JsonObject = {};
   let n = 0;
   // reviewer: string, readWrite, required
-  let r24: unknown;
-  if (a22 !== undefined && a22 !== null) { if (typeof a22 === "string") { r24 = a22; } else is.add("invalidValue", p + ":reviewer", "must be a string, got " + describe(a22)); }
-  if (r24 === undefined && (a22 === undefined || a22 === null)) is.add("invalidValue", p + ":reviewer", "is required");
-  if (r24 !== undefined) { out["reviewer"] = r24; n++; }
+  let r26: unknown;
+  if (a24 !== undefined && a24 !== null) { if (typeof a24 === "string" && a24 !== "") { r26 = a24; } else if (a24 === "") is.add("invalidValue", p + ":reviewer", "is required and must not be an empty string (RFC 7643 §2.5)"); else is.add("invalidValue", p + ":reviewer", "must be a string, got " + describe(a24)); }
+  if (r26 === undefined && (a24 === undefined || a24 === null)) is.add("invalidValue", p + ":reviewer", "is required");
+  if (r26 !== undefined) { out["reviewer"] = r26; n++; }
   // stamp: string, readOnly
-  let r25: unknown;
-  { const e = own(ex, "stamp"); if (!isUnassigned(e)) r25 = cloneJson(e); }
-  if (r25 !== undefined) { out["stamp"] = r25; n++; }
+  let r27: unknown;
+  { const e = own(ex, "stamp"); if (!isUnassigned(e)) r27 = cloneJson(e); }
+  if (r27 !== undefined) { out["stamp"] = r27; n++; }
   return n > 0 ? out : undefined;
 }
 
-function complex_size_51(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
+function complex_size_53(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, ex: unknown): JsonObject | undefined {
   if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
-  let a52: unknown, a53: unknown, a54: unknown;
+  let a54: unknown, a55: unknown, a56: unknown;
   for (const k of Object.keys(v)) {
     switch (k) {
-      case "width": if (a52 !== undefined) is.duplicate(at(p, i), k); a52 = v[k]; continue;
-      case "unit": if (a53 !== undefined) is.duplicate(at(p, i), k); a53 = v[k]; continue;
-      case "hasOwnProperty": if (a54 !== undefined) is.duplicate(at(p, i), k); a54 = v[k]; continue;
+      case "width": if (a54 !== undefined) is.duplicate(at(p, i), k); a54 = v[k]; continue;
+      case "unit": if (a55 !== undefined) is.duplicate(at(p, i), k); a55 = v[k]; continue;
+      case "hasOwnProperty": if (a56 !== undefined) is.duplicate(at(p, i), k); a56 = v[k]; continue;
     }
     switch (k.toLowerCase()) {
-      case "width": if (a52 !== undefined) is.duplicate(at(p, i), k); a52 = v[k]; continue;
-      case "unit": if (a53 !== undefined) is.duplicate(at(p, i), k); a53 = v[k]; continue;
-      case "hasownproperty": if (a54 !== undefined) is.duplicate(at(p, i), k); a54 = v[k]; continue;
+      case "width": if (a54 !== undefined) is.duplicate(at(p, i), k); a54 = v[k]; continue;
+      case "unit": if (a55 !== undefined) is.duplicate(at(p, i), k); a55 = v[k]; continue;
+      case "hasownproperty": if (a56 !== undefined) is.duplicate(at(p, i), k); a56 = v[k]; continue;
     }
     is.unknown(at(p, i), k, o.ignoreUnknownAttributes, ".");
   }
   const out: JsonObject = {};
   let n = 0;
   // width: integer, readWrite, required
-  let r55: unknown;
-  if (a52 !== undefined && a52 !== null) { if (Number.isSafeInteger(a52)) r55 = a52; else checkInteger(a52, at(p, i) + ".width", is); }
-  if (r55 === undefined && (a52 === undefined || a52 === null)) is.add("invalidValue", at(p, i) + ".width", "is required");
-  if (r55 !== undefined) { out["width"] = r55; n++; }
-  // unit: string, immutable
-  let r56: unknown;
-  if (a53 !== undefined && a53 !== null) { if (typeof a53 === "string") { r56 = a53; } else is.add("invalidValue", at(p, i) + ".unit", "must be a string, got " + describe(a53)); }
-  { const e = own(ex, "unit"); if (!isUnassigned(e)) { if (r56 === undefined) r56 = cloneJson(e); else if (!sameValue(r56, e)) is.add("mutability", at(p, i) + ".unit", "is immutable and already has a different value"); } }
-  if (r56 !== undefined) { out["unit"] = r56; n++; }
-  // hasOwnProperty: string, readWrite
   let r57: unknown;
-  if (a54 !== undefined && a54 !== null) { if (typeof a54 === "string") { r57 = a54; } else is.add("invalidValue", at(p, i) + ".hasOwnProperty", "must be a string, got " + describe(a54)); }
-  if (r57 !== undefined) { out["hasOwnProperty"] = r57; n++; }
+  if (a54 !== undefined && a54 !== null) { if (Number.isSafeInteger(a54)) r57 = a54; else checkInteger(a54, at(p, i) + ".width", is); }
+  if (r57 === undefined && (a54 === undefined || a54 === null)) is.add("invalidValue", at(p, i) + ".width", "is required");
+  if (r57 !== undefined) { out["width"] = r57; n++; }
+  // unit: string, immutable
+  let r58: unknown;
+  if (a55 !== undefined && a55 !== null) { if (typeof a55 === "string") { r58 = a55; } else is.add("invalidValue", at(p, i) + ".unit", "must be a string, got " + describe(a55)); }
+  { const e = own(ex, "unit"); if (!isUnassigned(e)) { if (r58 === undefined) r58 = cloneJson(e); else if (!sameValue(r58, e)) is.add("mutability", at(p, i) + ".unit", "is immutable and already has a different value"); } }
+  if (r58 !== undefined) { out["unit"] = r58; n++; }
+  // hasOwnProperty: string, readWrite
+  let r59: unknown;
+  if (a56 !== undefined && a56 !== null) { if (typeof a56 === "string") { r59 = a56; } else is.add("invalidValue", at(p, i) + ".hasOwnProperty", "must be a string, got " + describe(a56)); }
+  if (r59 !== undefined) { out["hasOwnProperty"] = r59; n++; }
+  return n > 0 ? out : undefined;
+}
+
+function complex_parts_63(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
+  if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
+  let a64: unknown, a65: unknown;
+  for (const k of Object.keys(v)) {
+    switch (k) {
+      case "value": if (a64 !== undefined) is.duplicate(at(p, i), k); a64 = v[k]; continue;
+      case "note": if (a65 !== undefined) is.duplicate(at(p, i), k); a65 = v[k]; continue;
+    }
+    switch (k.toLowerCase()) {
+      case "value": if (a64 !== undefined) is.duplicate(at(p, i), k); a64 = v[k]; continue;
+      case "note": if (a65 !== undefined) is.duplicate(at(p, i), k); a65 = v[k]; continue;
+    }
+    is.unknown(at(p, i), k, o.ignoreUnknownAttributes, ".");
+  }
+  const out: JsonObject = {};
+  let n = 0;
+  // value: string, readWrite, required
+  let r66: unknown;
+  if (a64 !== undefined && a64 !== null) { if (typeof a64 === "string" && a64 !== "") { r66 = a64; } else if (a64 === "") is.add("invalidValue", at(p, i) + ".value", "is required and must not be an empty string (RFC 7643 §2.5)"); else is.add("invalidValue", at(p, i) + ".value", "must be a string, got " + describe(a64)); }
+  if (r66 === undefined && (a64 === undefined || a64 === null)) is.add("invalidValue", at(p, i) + ".value", "is required");
+  if (r66 !== undefined) { out["value"] = r66; n++; }
+  // note: string, readWrite
+  let r67: unknown;
+  if (a65 !== undefined && a65 !== null) { if (typeof a65 === "string") { r67 = a65; } else is.add("invalidValue", at(p, i) + ".note", "must be a string, got " + describe(a65)); }
+  if (r67 !== undefined) { out["note"] = r67; n++; }
+  return n > 0 ? out : undefined;
+}
+
+function complex_spec_69(v: unknown, p: string, i: number, is: Issues, o: ValidateOptions, _ex: unknown): JsonObject | undefined {
+  if (!isRecord(v)) { is.add("invalidValue", at(p, i), "must be a complex value (JSON object), got " + describe(v)); return undefined; }
+  let a70: unknown, a71: unknown;
+  for (const k of Object.keys(v)) {
+    switch (k) {
+      case "link": if (a70 !== undefined) is.duplicate(at(p, i), k); a70 = v[k]; continue;
+      case "cert": if (a71 !== undefined) is.duplicate(at(p, i), k); a71 = v[k]; continue;
+    }
+    switch (k.toLowerCase()) {
+      case "link": if (a70 !== undefined) is.duplicate(at(p, i), k); a70 = v[k]; continue;
+      case "cert": if (a71 !== undefined) is.duplicate(at(p, i), k); a71 = v[k]; continue;
+    }
+    is.unknown(at(p, i), k, o.ignoreUnknownAttributes, ".");
+  }
+  const out: JsonObject = {};
+  let n = 0;
+  // link: reference, readWrite, required
+  let r72: unknown;
+  if (a70 !== undefined && a70 !== null) { if (typeof a70 === "string" && a70 !== "" && isReference(a70, "any")) r72 = a70; else if (a70 === "") is.add("invalidValue", at(p, i) + ".link", "is required and must not be an empty string (RFC 7643 §2.5)"); else checkReference(a70, at(p, i) + ".link", is, "any"); }
+  if (r72 === undefined && (a70 === undefined || a70 === null)) is.add("invalidValue", at(p, i) + ".link", "is required");
+  if (r72 !== undefined) { out["link"] = r72; n++; }
+  // cert: binary, readWrite, required
+  let r73: unknown;
+  if (a71 !== undefined && a71 !== null) { if (typeof a71 === "string" && a71 !== "" && isBase64(a71)) r73 = a71; else if (a71 === "") is.add("invalidValue", at(p, i) + ".cert", "is required and must not be an empty string (RFC 7643 §2.5)"); else checkBinary(a71, at(p, i) + ".cert", is); }
+  if (r73 === undefined && (a71 === undefined || a71 === null)) is.add("invalidValue", at(p, i) + ".cert", "is required");
+  if (r73 !== undefined) { out["cert"] = r73; n++; }
   return n > 0 ? out : undefined;
 }
 
@@ -78,11 +135,11 @@ export function validateWidget(input: unknown, o: ValidateOptions): ResourceData
   const v = requireObject(input);
   const is = new Issues();
   const ex: unknown = o.mode === "create" ? undefined : o.existing;
-  let s: unknown, a0: unknown, a1: unknown, a2: unknown, a3: unknown, a4: unknown, a5: unknown, a6: unknown, a7: unknown, a8: unknown, a9: unknown, a10: unknown, a11: unknown, a12: unknown, a13: unknown, a14: unknown, a15: unknown, a16: unknown, a17: unknown, a18: unknown, e19: unknown;
+  let s: unknown, a0: unknown, a1: unknown, a2: unknown, a3: unknown, a4: unknown, a5: unknown, a6: unknown, a7: unknown, a8: unknown, a9: unknown, a10: unknown, a11: unknown, a12: unknown, a13: unknown, a14: unknown, a15: unknown, a16: unknown, a17: unknown, a18: unknown, a19: unknown, a20: unknown, e21: unknown;
   for (const k of Object.keys(v)) {
     switch (k) {
       case "schemas": if (s !== undefined) is.duplicate("", k); s = v[k]; continue;
-      case "urn:example:scim:schemas:extension:Audit:2.0:Widget": if (e19 !== undefined) is.duplicate("", k); e19 = v[k]; continue;
+      case "urn:example:scim:schemas:extension:Audit:2.0:Widget": if (e21 !== undefined) is.duplicate("", k); e21 = v[k]; continue;
       case "id": if (a0 !== undefined) is.duplicate("", k); a0 = v[k]; continue;
       case "externalId": if (a1 !== undefined) is.duplicate("", k); a1 = v[k]; continue;
       case "meta": if (a2 !== undefined) is.duplicate("", k); a2 = v[k]; continue;
@@ -102,10 +159,12 @@ export function validateWidget(input: unknown, o: ValidateOptions): ResourceData
       case "secret": if (a16 !== undefined) is.duplicate("", k); a16 = v[k]; continue;
       case "computed": if (a17 !== undefined) is.duplicate("", k); a17 = v[k]; continue;
       case "size": if (a18 !== undefined) is.duplicate("", k); a18 = v[k]; continue;
+      case "parts": if (a19 !== undefined) is.duplicate("", k); a19 = v[k]; continue;
+      case "spec": if (a20 !== undefined) is.duplicate("", k); a20 = v[k]; continue;
     }
     switch (k.toLowerCase()) {
       case "schemas": if (s !== undefined) is.duplicate("", k); s = v[k]; continue;
-      case "urn:example:scim:schemas:extension:audit:2.0:widget": if (e19 !== undefined) is.duplicate("", k); e19 = v[k]; continue;
+      case "urn:example:scim:schemas:extension:audit:2.0:widget": if (e21 !== undefined) is.duplicate("", k); e21 = v[k]; continue;
       case "id": if (a0 !== undefined) is.duplicate("", k); a0 = v[k]; continue;
       case "externalid": if (a1 !== undefined) is.duplicate("", k); a1 = v[k]; continue;
       case "meta": if (a2 !== undefined) is.duplicate("", k); a2 = v[k]; continue;
@@ -125,122 +184,143 @@ export function validateWidget(input: unknown, o: ValidateOptions): ResourceData
       case "secret": if (a16 !== undefined) is.duplicate("", k); a16 = v[k]; continue;
       case "computed": if (a17 !== undefined) is.duplicate("", k); a17 = v[k]; continue;
       case "size": if (a18 !== undefined) is.duplicate("", k); a18 = v[k]; continue;
+      case "parts": if (a19 !== undefined) is.duplicate("", k); a19 = v[k]; continue;
+      case "spec": if (a20 !== undefined) is.duplicate("", k); a20 = v[k]; continue;
     }
     is.unknown("", k, o.ignoreUnknownAttributes, ":");
   }
   const out: ResourceData = { schemas: undefined };
   let n = 0;
   // id: string, readOnly
-  let r26: unknown;
-  { const e = own(ex, "id"); if (!isUnassigned(e)) r26 = cloneJson(e); }
-  if (r26 !== undefined) { out["id"] = r26; n++; }
-  // externalId: string, readWrite
-  let r27: unknown;
-  if (a1 !== undefined && a1 !== null) { if (typeof a1 === "string") { r27 = a1; } else is.add("invalidValue", "externalId", "must be a string, got " + describe(a1)); }
-  if (r27 !== undefined) { out["externalId"] = r27; n++; }
-  // meta: complex, readOnly
   let r28: unknown;
-  { const e = own(ex, "meta"); if (!isUnassigned(e)) r28 = cloneJson(e); }
-  if (r28 !== undefined) { out["meta"] = r28; n++; }
-  // label: string, readWrite, required
+  { const e = own(ex, "id"); if (!isUnassigned(e)) r28 = cloneJson(e); }
+  if (r28 !== undefined) { out["id"] = r28; n++; }
+  // externalId: string, readWrite
   let r29: unknown;
-  if (a3 !== undefined && a3 !== null) { if (typeof a3 === "string") { r29 = a3; } else is.add("invalidValue", "label", "must be a string, got " + describe(a3)); }
-  if (r29 === undefined && (a3 === undefined || a3 === null)) is.add("invalidValue", "label", "is required");
-  if (r29 !== undefined) { out["label"] = r29; n++; }
-  // __proto__: string, readWrite
+  if (a1 !== undefined && a1 !== null) { if (typeof a1 === "string") { r29 = a1; } else is.add("invalidValue", "externalId", "must be a string, got " + describe(a1)); }
+  if (r29 !== undefined) { out["externalId"] = r29; n++; }
+  // meta: complex, readOnly
   let r30: unknown;
-  if (a4 !== undefined && a4 !== null) { if (typeof a4 === "string") { r30 = a4; } else is.add("invalidValue", "__proto__", "must be a string, got " + describe(a4)); }
-  if (r30 !== undefined) { setOwn(out, "__proto__", r30); n++; }
-  // constructor: integer, readWrite
+  { const e = own(ex, "meta"); if (!isUnassigned(e)) r30 = cloneJson(e); }
+  if (r30 !== undefined) { out["meta"] = r30; n++; }
+  // label: string, readWrite, required
   let r31: unknown;
-  if (a5 !== undefined && a5 !== null) { if (Number.isSafeInteger(a5)) r31 = a5; else checkInteger(a5, "constructor", is); }
-  if (r31 !== undefined) { out["constructor"] = r31; n++; }
-  // default: decimal, readWrite
+  if (a3 !== undefined && a3 !== null) { if (typeof a3 === "string" && a3 !== "") { r31 = a3; } else if (a3 === "") is.add("invalidValue", "label", "is required and must not be an empty string (RFC 7643 §2.5)"); else is.add("invalidValue", "label", "must be a string, got " + describe(a3)); }
+  if (r31 === undefined && (a3 === undefined || a3 === null)) is.add("invalidValue", "label", "is required");
+  if (r31 !== undefined) { out["label"] = r31; n++; }
+  // __proto__: string, readWrite
   let r32: unknown;
-  if (a6 !== undefined && a6 !== null) { if (typeof a6 === "number" && Number.isFinite(a6)) r32 = a6; else checkDecimal(a6, "default", is); }
-  if (r32 !== undefined) { out["default"] = r32; n++; }
-  // class: dateTime, readWrite
+  if (a4 !== undefined && a4 !== null) { if (typeof a4 === "string") { r32 = a4; } else is.add("invalidValue", "__proto__", "must be a string, got " + describe(a4)); }
+  if (r32 !== undefined) { setOwn(out, "__proto__", r32); n++; }
+  // constructor: integer, readWrite
   let r33: unknown;
-  if (a7 !== undefined && a7 !== null) { if (typeof a7 === "string" && isDateTime(a7)) r33 = a7; else checkDateTime(a7, "class", is); }
-  if (r33 !== undefined) { out["class"] = r33; n++; }
-  // x-foo: binary, readWrite
+  if (a5 !== undefined && a5 !== null) { if (Number.isSafeInteger(a5)) r33 = a5; else checkInteger(a5, "constructor", is); }
+  if (r33 !== undefined) { out["constructor"] = r33; n++; }
+  // default: decimal, readWrite
   let r34: unknown;
-  if (a8 !== undefined && a8 !== null) { if (typeof a8 === "string" && isBase64(a8)) r34 = a8; else checkBinary(a8, "x-foo", is); }
-  if (r34 !== undefined) { out["x-foo"] = r34; n++; }
-  // 2fa: boolean, readWrite
+  if (a6 !== undefined && a6 !== null) { if (typeof a6 === "number" && Number.isFinite(a6)) r34 = a6; else checkDecimal(a6, "default", is); }
+  if (r34 !== undefined) { out["default"] = r34; n++; }
+  // class: dateTime, readWrite
   let r35: unknown;
-  if (a9 !== undefined && a9 !== null) { if (typeof a9 === "boolean") r35 = a9; else r35 = checkBoolean(a9, "2fa", is, o.coerceBooleanStrings); }
-  if (r35 !== undefined) { out["2fa"] = r35; n++; }
-  // homepage: reference, readWrite
+  if (a7 !== undefined && a7 !== null) { if (typeof a7 === "string" && isDateTime(a7)) r35 = a7; else checkDateTime(a7, "class", is); }
+  if (r35 !== undefined) { out["class"] = r35; n++; }
+  // x-foo: binary, readWrite
   let r36: unknown;
-  if (a10 !== undefined && a10 !== null) { if (typeof a10 === "string" && isReference(a10, "uri")) r36 = a10; else checkReference(a10, "homepage", is, "uri"); }
-  if (r36 !== undefined) { out["homepage"] = r36; n++; }
-  // owner: reference, readWrite
+  if (a8 !== undefined && a8 !== null) { if (typeof a8 === "string" && isBase64(a8)) r36 = a8; else checkBinary(a8, "x-foo", is); }
+  if (r36 !== undefined) { out["x-foo"] = r36; n++; }
+  // 2fa: boolean, readWrite
   let r37: unknown;
-  if (a11 !== undefined && a11 !== null) { if (typeof a11 === "string" && isReference(a11, "resource")) r37 = a11; else checkReference(a11, "owner", is, "resource"); }
-  if (r37 !== undefined) { out["owner"] = r37; n++; }
-  // tags: string[], readWrite
+  if (a9 !== undefined && a9 !== null) { if (typeof a9 === "boolean") r37 = a9; else r37 = checkBoolean(a9, "2fa", is, o.coerceBooleanStrings); }
+  if (r37 !== undefined) { out["2fa"] = r37; n++; }
+  // homepage: reference, readWrite
   let r38: unknown;
+  if (a10 !== undefined && a10 !== null) { if (typeof a10 === "string" && isReference(a10, "uri")) r38 = a10; else checkReference(a10, "homepage", is, "uri"); }
+  if (r38 !== undefined) { out["homepage"] = r38; n++; }
+  // owner: reference, readWrite
+  let r39: unknown;
+  if (a11 !== undefined && a11 !== null) { if (typeof a11 === "string" && isReference(a11, "resource")) r39 = a11; else checkReference(a11, "owner", is, "resource"); }
+  if (r39 !== undefined) { out["owner"] = r39; n++; }
+  // tags: string[], readWrite
+  let r40: unknown;
   if (a12 !== undefined && a12 !== null) { if (!Array.isArray(a12)) is.add("invalidValue", "tags", "must be an array (multi-valued), got " + describe(a12));
     else if (o.mode !== "patch" && a12.length > (o.maxValues ?? DEFAULT_MAX_VALUES)) is.add("invalidValue", "tags", "has " + a12.length + " values; the limit is " + (o.maxValues ?? DEFAULT_MAX_VALUES));
     else if (a12.length > 0) {
       const arr: unknown[] = [];
-      for (let j39 = 0; j39 < a12.length; j39++) {
-        const vj39: unknown = a12[j39];
-        let x40: unknown;
-        if (typeof vj39 === "string") { x40 = vj39; if (o.strictCanonicalValues) checkCanonical(vj39, CANONICAL_41, false, at("tags", j39), is, true); } else is.add("invalidValue", at("tags", j39), "must be a string, got " + describe(vj39));
-        if (x40 !== undefined) arr.push(x40);
+      for (let j41 = 0; j41 < a12.length; j41++) {
+        const vj41: unknown = a12[j41];
+        let x42: unknown;
+        if (typeof vj41 === "string") { x42 = vj41; if (o.strictCanonicalValues) checkCanonical(vj41, CANONICAL_43, false, at("tags", j41), is, true); } else is.add("invalidValue", at("tags", j41), "must be a string, got " + describe(vj41));
+        if (x42 !== undefined) arr.push(x42);
       }
-      if (arr.length > 0) r38 = arr;
+      if (arr.length > 0) r40 = arr;
     } }
-  if (r38 !== undefined) { out["tags"] = r38; n++; }
+  if (r40 !== undefined) { out["tags"] = r40; n++; }
   // color: string, readWrite
-  let r42: unknown;
-  if (a13 !== undefined && a13 !== null) { if (typeof a13 === "string") { r42 = a13; if (o.strictCanonicalValues) checkCanonical(a13, CANONICAL_43, true, "color", is, true); } else is.add("invalidValue", "color", "must be a string, got " + describe(a13)); }
-  if (r42 !== undefined) { out["color"] = r42; n++; }
-  // serial: string, immutable
   let r44: unknown;
-  if (a14 !== undefined && a14 !== null) { if (typeof a14 === "string") { r44 = a14; } else is.add("invalidValue", "serial", "must be a string, got " + describe(a14)); }
-  { const e = own(ex, "serial"); if (!isUnassigned(e)) { if (r44 === undefined) r44 = cloneJson(e); else if (!sameValue(r44, e)) is.add("mutability", "serial", "is immutable and already has a different value"); } }
-  if (r44 !== undefined) { out["serial"] = r44; n++; }
+  if (a13 !== undefined && a13 !== null) { if (typeof a13 === "string") { r44 = a13; if (o.strictCanonicalValues) checkCanonical(a13, CANONICAL_45, true, "color", is, true); } else is.add("invalidValue", "color", "must be a string, got " + describe(a13)); }
+  if (r44 !== undefined) { out["color"] = r44; n++; }
+  // serial: string, immutable
+  let r46: unknown;
+  if (a14 !== undefined && a14 !== null) { if (typeof a14 === "string") { r46 = a14; } else is.add("invalidValue", "serial", "must be a string, got " + describe(a14)); }
+  { const e = own(ex, "serial"); if (!isUnassigned(e)) { if (r46 === undefined) r46 = cloneJson(e); else if (!sameValue(r46, e)) is.add("mutability", "serial", "is immutable and already has a different value"); } }
+  if (r46 !== undefined) { out["serial"] = r46; n++; }
   // badges: string[], immutable
-  let r45: unknown;
+  let r47: unknown;
   if (a15 !== undefined && a15 !== null) { if (!Array.isArray(a15)) is.add("invalidValue", "badges", "must be an array (multi-valued), got " + describe(a15));
     else if (o.mode !== "patch" && a15.length > (o.maxValues ?? DEFAULT_MAX_VALUES)) is.add("invalidValue", "badges", "has " + a15.length + " values; the limit is " + (o.maxValues ?? DEFAULT_MAX_VALUES));
     else if (a15.length > 0) {
       const arr: unknown[] = [];
-      for (let j46 = 0; j46 < a15.length; j46++) {
-        const vj46: unknown = a15[j46];
-        let x47: unknown;
-        if (typeof vj46 === "string") { x47 = vj46; } else is.add("invalidValue", at("badges", j46), "must be a string, got " + describe(vj46));
-        if (x47 !== undefined) arr.push(x47);
+      for (let j48 = 0; j48 < a15.length; j48++) {
+        const vj48: unknown = a15[j48];
+        let x49: unknown;
+        if (typeof vj48 === "string") { x49 = vj48; } else is.add("invalidValue", at("badges", j48), "must be a string, got " + describe(vj48));
+        if (x49 !== undefined) arr.push(x49);
       }
-      if (arr.length > 0) r45 = arr;
+      if (arr.length > 0) r47 = arr;
     } }
-  { const e = own(ex, "badges"); if (!isUnassigned(e)) { if (r45 === undefined) r45 = cloneJson(e); else if (!sameValue(r45, e)) is.add("mutability", "badges", "is immutable and already has a different value"); } }
-  if (r45 !== undefined) { out["badges"] = r45; n++; }
+  { const e = own(ex, "badges"); if (!isUnassigned(e)) { if (r47 === undefined) r47 = cloneJson(e); else if (!sameValue(r47, e)) is.add("mutability", "badges", "is immutable and already has a different value"); } }
+  if (r47 !== undefined) { out["badges"] = r47; n++; }
   // secret: string, writeOnly
-  let r48: unknown;
-  if (a16 !== undefined && a16 !== null) { if (typeof a16 === "string") { r48 = a16; } else is.add("invalidValue", "secret", "must be a string, got " + describe(a16)); }
-  if (r48 !== undefined) { out["secret"] = r48; n++; }
-  // computed: string, readOnly
-  let r49: unknown;
-  { const e = own(ex, "computed"); if (!isUnassigned(e)) r49 = cloneJson(e); }
-  if (r49 !== undefined) { out["computed"] = r49; n++; }
-  // size: complex, readWrite
   let r50: unknown;
-  if (a18 !== undefined && a18 !== null) { r50 = complex_size_51(a18, "size", -1, is, o, own(ex, "size")); }
-  else { const ee = own(ex, "size"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "unit"); if (!isUnassigned(e)) keep["unit"] = cloneJson(e); } r50 = nonEmpty(keep); } }
-  if (r50 !== undefined) { out["size"] = r50; n++; }
+  if (a16 !== undefined && a16 !== null) { if (typeof a16 === "string") { r50 = a16; } else is.add("invalidValue", "secret", "must be a string, got " + describe(a16)); }
+  if (r50 !== undefined) { out["secret"] = r50; n++; }
+  // computed: string, readOnly
+  let r51: unknown;
+  { const e = own(ex, "computed"); if (!isUnassigned(e)) r51 = cloneJson(e); }
+  if (r51 !== undefined) { out["computed"] = r51; n++; }
+  // size: complex, readWrite
+  let r52: unknown;
+  if (a18 !== undefined && a18 !== null) { r52 = complex_size_53(a18, "size", -1, is, o, own(ex, "size")); }
+  else { const ee = own(ex, "size"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "unit"); if (!isUnassigned(e)) keep["unit"] = cloneJson(e); } r52 = nonEmpty(keep); } }
+  if (r52 !== undefined) { out["size"] = r52; n++; }
+  // parts: complex[], readWrite
+  let r60: unknown;
+  if (a19 !== undefined && a19 !== null) { if (!Array.isArray(a19)) is.add("invalidValue", "parts", "must be an array (multi-valued), got " + describe(a19));
+    else if (o.mode !== "patch" && a19.length > (o.maxValues ?? DEFAULT_MAX_VALUES)) is.add("invalidValue", "parts", "has " + a19.length + " values; the limit is " + (o.maxValues ?? DEFAULT_MAX_VALUES));
+    else if (a19.length > 0) {
+      const arr: unknown[] = [];
+      for (let j61 = 0; j61 < a19.length; j61++) {
+        const vj61: unknown = a19[j61];
+        let x62: unknown;
+        x62 = complex_parts_63(vj61, "parts", j61, is, o, undefined);
+        if (x62 !== undefined) arr.push(x62);
+      }
+      if (arr.length > 0) r60 = arr;
+    } }
+  if (r60 !== undefined) { out["parts"] = r60; n++; }
+  // spec: complex, readWrite
+  let r68: unknown;
+  if (a20 !== undefined && a20 !== null) { r68 = complex_spec_69(a20, "spec", -1, is, o, own(ex, "spec")); }
+  if (r68 !== undefined) { out["spec"] = r68; n++; }
   // extension urn:example:scim:schemas:extension:Audit:2.0:Widget
-  let x20: JsonObject | undefined;
-  if (e19 !== undefined && e19 !== null) x20 = extension_21(e19, "urn:example:scim:schemas:extension:Audit:2.0:Widget", is, o, own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"));
-  else { const ee = own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "stamp"); if (!isUnassigned(e)) keep["stamp"] = cloneJson(e); } x20 = nonEmpty(keep); } }
-  if (e19 === undefined || e19 === null) is.add("invalidValue", "urn:example:scim:schemas:extension:Audit:2.0:Widget", "is a required extension of this resource type");
-  if (x20 !== undefined) out["urn:example:scim:schemas:extension:Audit:2.0:Widget"] = x20;
+  let x22: JsonObject | undefined;
+  if (e21 !== undefined && e21 !== null) x22 = extension_23(e21, "urn:example:scim:schemas:extension:Audit:2.0:Widget", is, o, own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"));
+  else { const ee = own(ex, "urn:example:scim:schemas:extension:Audit:2.0:Widget"); if (isRecord(ee)) { const keep: JsonObject = {}; { const e = own(ee, "stamp"); if (!isUnassigned(e)) keep["stamp"] = cloneJson(e); } x22 = nonEmpty(keep); } }
+  if (e21 === undefined || e21 === null) is.add("invalidValue", "urn:example:scim:schemas:extension:Audit:2.0:Widget", "is a required extension of this resource type");
+  if (x22 !== undefined) out["urn:example:scim:schemas:extension:Audit:2.0:Widget"] = x22;
   checkSchemas(s, "urn:example:scim:schemas:Widget", ["urn:example:scim:schemas:extension:audit:2.0:widget"], is, o.ignoreUnknownAttributes);
   const sc: string[] = ["urn:example:scim:schemas:Widget"];
-  if (x20 !== undefined) sc.push("urn:example:scim:schemas:extension:Audit:2.0:Widget");
+  if (x22 !== undefined) sc.push("urn:example:scim:schemas:extension:Audit:2.0:Widget");
   out["schemas"] = sc;
   is.throwIfAny();
   void n;

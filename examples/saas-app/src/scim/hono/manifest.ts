@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source 874f6cd7c1544cda, content 1e95b82ea5db4c36
+// Checksums: source b31cbd7c0de0285e, content 2a767dbdcb3efa7b
 
 import type { Manifest } from "scim-gen/runtime";
 
@@ -77,7 +77,7 @@ export const manifest: Manifest = {
           name: "displayName",
           type: "string",
           multiValued: false,
-          required: false,
+          required: true,
           caseExact: false,
           mutability: "readWrite",
           returned: "default",

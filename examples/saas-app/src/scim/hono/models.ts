@@ -8,7 +8,7 @@
 //   scim-gen:schemas/User.json
 //   scim-gen:schemas/resource-types/Group.json
 //   scim-gen:schemas/resource-types/User.json
-// Checksums: source e7faf85756c281ef, content 0828feadfcedcdd5
+// Checksums: source 51313f382db87092, content f542a695c7ec0892
 
 /**
  * Resource metadata.
@@ -95,9 +95,9 @@ export interface Group {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -123,9 +123,9 @@ export interface GroupCreateInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
@@ -155,9 +155,9 @@ export interface GroupReplaceInput {
   /**
    * A human-readable name for the Group. REQUIRED.
    *
-   * readWrite · returned default
+   * required · readWrite · returned default
    */
-  displayName?: string;
+  displayName: string;
   /**
    * A list of members of the Group.
    *
