@@ -60,7 +60,7 @@ describe("bulkId references", () => {
     expect((await call("GET", path(b.location))).headers.etag).toBe(b.version);
   });
 
-  it("completes a three-group cycle and a self-reference", async () => {
+  it("completes a three-group cycle; a self-reference is 400 and leaves nothing behind", async () => {
     const r = await call("POST", "/Bulk", bulk([
       { method: "POST", path: "/Groups", bulkId: "x", data: group("X", "y") },
       { method: "POST", path: "/Groups", bulkId: "y", data: group("Y", "z") },
@@ -68,11 +68,15 @@ describe("bulkId references", () => {
       { method: "POST", path: "/Groups/", bulkId: "me", data: group("Me", "me") },
     ]));
     const [x, y, z, me]: any[] = r.body.Operations;
-    expect([x.status, y.status, z.status, me.status]).toEqual(["201", "201", "201", "201"]);
+    expect([x.status, y.status, z.status]).toEqual(["201", "201", "201"]);
     expect(await memberIds(x.location)).toEqual([idOf(y.location)]);
     expect(await memberIds(y.location)).toEqual([idOf(z.location)]);
     expect(await memberIds(z.location)).toEqual([idOf(x.location)]);
-    expect(await memberIds(me.location)).toEqual([idOf(me.location)]);
+    // RFC 7643 §4.2 members name other resources: a group cannot be a member of itself.
+    expect([me.status, me.response.scimType]).toEqual(["400", "invalidValue"]);
+    expect(me.response.detail).toContain("a group cannot be a member of itself");
+    const names = (await call("GET", "/Groups")).body.Resources.map((g: { displayName: string }) => g.displayName).sort();
+    expect(names).toEqual(["X", "Y", "Z"]);
   });
 
   it("fails only the operation with an undeclared bulkId", async () => {

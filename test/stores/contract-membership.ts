@@ -19,7 +19,7 @@ export function membershipContract(ctx: Ctx): void {
       const u = await s.create("User", user("m1"));
       const inner = await s.create("Group", group("inner", [u.id]));
       const outer = await s.create("Group", group("outer", [u.id, inner.id]));
-      expect(outer.data.members).toEqual([{ value: u.id }, { value: inner.id }]);
+      expect(outer.data.members).toEqual([{ value: u.id, type: "User" }, { value: inner.id, type: "Group" }]);
     });
 
     it.each([["an unknown id"], ["an id from another tenant"]])("a member with %s is 400 invalidValue", async (which) => {
@@ -43,7 +43,7 @@ export function membershipContract(ctx: Ctx): void {
       const g2 = await s.create("Group", group("g2", [b.id]));
       await s.delete("User", a.id);
       const after1 = await s.get("Group", g1.id);
-      expect(after1!.data.members).toEqual([{ value: b.id }]);
+      expect(after1!.data.members).toEqual([{ value: b.id, type: "User" }]);
       expect(after1!.version).toBe(2);
       expect((await s.get("Group", g2.id))!.version).toBe(1);
     });

@@ -7,6 +7,7 @@ import { tenancyContract, versionContract } from "./contract-tenancy.js";
 import { listContract } from "./contract-list.js";
 import { keysetContract } from "./contract-keyset.js";
 import { membershipContract } from "./contract-membership.js";
+import { memberRulesContract } from "./contract-member-rules.js";
 import { filterContract } from "./contract-filters.js";
 import { hostileContract } from "./contract-hostile.js";
 import { corpusContract } from "./contract-corpus.js";
@@ -38,6 +39,7 @@ export function storeContract(name: string, target: ContractTarget): void {
     listContract(ctx);
     keysetContract(ctx);
     membershipContract(ctx);
+    memberRulesContract(ctx);
     filterContract(ctx);
     hostileContract(ctx);
     corpusContract(target);

@@ -1,5 +1,6 @@
 import { ScimError } from "../errors.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
+import { linkMembers, type MemberLinks } from "../resource/member-links.js";
 import type { ResourceValidator, ValidateOptions } from "../resource/validator.js";
 import type { AnyResourceHandler, ResourceHandler } from "./handler.js";
 import { projectResource, toRepresentation, etagFor } from "./semantics.js";
@@ -16,6 +17,8 @@ export interface ResourceTypeRuntime {
   readonly type: ResourceTypeIndex;
   readonly handler: ResourceHandler<{ [key: string]: unknown }, { [key: string]: unknown }, { [key: string]: unknown }>;
   readonly validate: ResourceValidator;
+  /** Membership lists (Group.members): cleaned on write, `$ref` computed on read. */
+  readonly members: MemberLinks;
 }
 
 export interface Env {
@@ -45,6 +48,7 @@ export function eraseHandler(handler: AnyResourceHandler | ResourceHandler<never
 /** RFC 7643 §3.1 representation with meta, then RFC 7644 §3.9 projection. */
 export function represent(ctx: RequestContext, rt: ResourceTypeRuntime, record: ResourceRecord, projection: Projection): Record<string, unknown> {
   const rep = toRepresentation(record, rt.type, ctx.baseUrl);
+  if (rt.members.rules.length) linkMembers(rep, rt.members, ctx.baseUrl);
   return projectResource(rep, rt.type, projection);
 }
 

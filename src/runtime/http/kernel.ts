@@ -3,6 +3,7 @@ import { ScimError } from "../errors.js";
 import type { Manifest } from "../manifest/model.js";
 import { ManifestIndex } from "../manifest/resolve.js";
 import { CursorCodec, type CursorKeyOptions } from "../list/cursor.js";
+import { referenceRules } from "../resource/members.js";
 import type { Validators } from "../resource/validator.js";
 import type { Store } from "../stores/contract.js";
 import { tenancyFrom, type TenancyStrategy } from "../tenancy/resolvers.js";
@@ -81,6 +82,8 @@ export function createKernel(options: KernelOptions): Kernel {
   const index = new ManifestIndex(options.manifest);
   const logger = options.logger ?? consoleLogger;
   const types = new Map<string, ResourceTypeRuntime>();
+  const typeNames = new Set(options.manifest.resourceTypes.map((rt) => rt.name.toLowerCase()));
+  const indexes = new Map(options.manifest.resourceTypes.map((rt) => [rt.name.toLowerCase(), index.resourceType(rt.name)!]));
   for (const rt of options.manifest.resourceTypes) {
     const type = index.resourceType(rt.name)!;
     const validate = options.validators[rt.name];
@@ -88,7 +91,7 @@ export function createKernel(options: KernelOptions): Kernel {
     const own = options.handlers?.[rt.name];
     const handler = own ? eraseHandler(own) : options.store ? storeHandler(options.store, rt.name) : undefined;
     if (!handler) throw new Error(`createKernel: resource type ${rt.name} has neither a handler nor a store`);
-    types.set(rt.name, { type, validate, handler });
+    types.set(rt.name, { type, validate, handler, members: { rules: referenceRules(type, typeNames), types: indexes } });
   }
   const store = options.store;
   const maxResults = options.maxResults ?? 1000;

@@ -3,6 +3,7 @@ import { normalizePatchBody } from "../compat/patch.js";
 import { validateResource } from "../compat/references.js";
 import { policyFor } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
+import { cleanMembers } from "../resource/members.js";
 import { checkContentType, header, parseJsonBody, readBody } from "./body.js";
 import { etagHeader, locationOf, represent, type Env, type ResourceTypeRuntime } from "./env.js";
 import type { PatchRequest } from "./handler.js";
@@ -16,6 +17,8 @@ import type { RequestContext, ResourceRecord, ScimRequest, ScimResponse, WriteCo
 // (RFC 7644 §3.3, §3.4.1, §3.5, §3.6) with ETags (§3.14): preconditions and the atomic
 // version pinning are in preconditions.ts. A PUT or PATCH whose validated result equals the
 // stored data writes nothing, so meta.version and lastModified stay put (§3.5.2.1).
+// Every validated body passes cleanMembers (resource/members.ts): no client `$ref` is
+// stored, member types are canonical and members are unique by value (RFC 7643 §4.2).
 
 const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 async function body(req: ScimRequest, env: Env): Promise<Record<string, unknown>> {
@@ -48,7 +51,8 @@ export async function getResource(req: ScimRequest, ctx: RequestContext, env: En
 export async function createResource(req: ScimRequest, ctx: RequestContext, env: Env, rt: ResourceTypeRuntime): Promise<ScimResponse> {
   const projection = parseProjection(parseParams(queryOf(req)), [rt.type]); // bad parameters fail before the write
   const compat = policyFor(ctx.compat);
-  const input = validateResource(rt.validate, rt.type, compat, normalizeBody(await body(req, env), rt.type, compat), { ...env.validateOptions, ...compat.validate, mode: "create" });
+  const valid = validateResource(rt.validate, rt.type, compat, normalizeBody(await body(req, env), rt.type, compat), { ...env.validateOptions, ...compat.validate, mode: "create" });
+  const input = cleanMembers(valid, rt.members.rules);
   const record = await rt.handler.create(ctx, input);
   return resourceResponse(201, ctx, rt, record, projection, { location: locationOf(ctx, rt, record.id) });
 }
@@ -66,7 +70,7 @@ export async function replaceResource(req: ScimRequest, ctx: RequestContext, env
   const compat = policyFor(ctx.compat);
   const input = normalizeBody(await body(req, env), rt.type, compat);
   const record = await conditionalWrite(req, ctx, rt, id, (existing, conditions) => {
-    const data = validateResource(rt.validate, rt.type, compat, input, { ...env.validateOptions, ...compat.validate, mode: "replace", existing: existing.data });
+    const data = cleanMembers(validateResource(rt.validate, rt.type, compat, input, { ...env.validateOptions, ...compat.validate, mode: "replace", existing: existing.data }), rt.members.rules, existing.data);
     return unlessUnchanged(ctx, rt, id, existing, data, conditions);
   });
   return resourceResponse(200, ctx, rt, record, projection);
@@ -94,7 +98,7 @@ export async function patchResource(req: ScimRequest, ctx: RequestContext, env: 
     if (custom) return custom.call(rt.handler, ctx, id, request!, conditions);
     // applyPatch checks the PatchOp message itself and works on a copy (atomic).
     const patched = applyPatch(existing.data, normalizePatchBody(input, rt.type, compat), rt.type, compat.patch);
-    const data = validateResource(rt.validate, rt.type, compat, patched, { ...env.validateOptions, ...compat.validate, mode: "patch", existing: existing.data });
+    const data = cleanMembers(validateResource(rt.validate, rt.type, compat, patched, { ...env.validateOptions, ...compat.validate, mode: "patch", existing: existing.data }), rt.members.rules, existing.data);
     return unlessUnchanged(ctx, rt, id, existing, data, conditions);
   });
   // RFC 7644 §3.5.2: 200 with the resource, or 204 when the profile asks (Microsoft suite).

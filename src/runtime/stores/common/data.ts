@@ -91,7 +91,9 @@ export function referencedIds(data: ResourceData, rule: ReferenceRule): string[]
 }
 
 /** `data` without the elements of reference attributes that point at `id`; undefined if
- * none did (checked first, so the common case allocates nothing). */
+ * none did (checked first, so the common case allocates nothing). A list left empty is
+ * removed: RFC 7643 §2.5 makes an empty array and an unassigned attribute the same state,
+ * and the kernel stores it as absent (the validator drops `[]`, PATCH remove leaves none). */
 export function withoutReference(data: ResourceData, rules: readonly ReferenceRule[], id: string): ResourceData | undefined {
   let out: Record<string, unknown> | undefined;
   for (const rule of rules) {
@@ -101,7 +103,9 @@ export function withoutReference(data: ResourceData, rules: readonly ReferenceRu
       const list = data[key];
       if (!Array.isArray(list) || !list.some((item) => getKey(item, "value") === id)) continue;
       out ??= { ...data };
-      out[key] = Object.freeze(list.filter((item) => getKey(item, "value") !== id));
+      const rest = list.filter((item) => getKey(item, "value") !== id);
+      if (rest.length) out[key] = Object.freeze(rest);
+      else delete out[key];
     }
   }
   return out && Object.freeze(out);

@@ -1,5 +1,8 @@
 import type { AttributeModel } from "../../manifest/model.js";
 import type { ManifestIndex, ResourceTypeIndex } from "../../manifest/resolve.js";
+import { referenceRule, type ReferenceRule } from "../../resource/members.js";
+
+export type { ReferenceRule };
 
 // What a store needs to know about one resource type, read once from the manifest at
 // open(): which attributes are unique (RFC 7643 §2.2 `uniqueness`) and which attributes
@@ -14,13 +17,6 @@ export interface UniqueRule {
   readonly attribute: AttributeModel;
   /** Compare case-sensitively? userName is always case-insensitive (RFC 7643 §4.1.1). */
   readonly caseExact: boolean;
-}
-
-/** A multi-valued complex attribute whose `value` is the id of another resource. */
-export interface ReferenceRule {
-  readonly attribute: AttributeModel;
-  /** Resource type names a member may be, from `$ref.referenceTypes`. */
-  readonly targets: readonly string[];
 }
 
 export interface TypeRules {
@@ -39,16 +35,6 @@ function uniqueRule(attribute: AttributeModel, extension: string | undefined): U
   const isUserName = !extension && attribute.name.toLowerCase() === "username";
   const path = extension ? `${extension}:${attribute.name}` : attribute.name;
   return { path, extension, attribute, caseExact: isUserName ? false : attribute.caseExact };
-}
-
-function referenceRule(attribute: AttributeModel, typeNames: ReadonlySet<string>): ReferenceRule | undefined {
-  // Only client-writable membership lists: User.groups is readOnly and derived.
-  if (attribute.type !== "complex" || !attribute.multiValued || attribute.mutability === "readOnly") return undefined;
-  const subs = attribute.subAttributes ?? [];
-  if (!subs.some((s) => s.name.toLowerCase() === "value")) return undefined;
-  const ref = subs.find((s) => s.name.toLowerCase() === "$ref");
-  const targets = (ref?.referenceTypes ?? []).filter((t) => typeNames.has(t.toLowerCase()));
-  return targets.length ? { attribute, targets } : undefined;
 }
 
 /** Rules for every resource type of the manifest, keyed by lower-cased type name. */

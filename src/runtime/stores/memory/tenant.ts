@@ -1,6 +1,7 @@
 import type { ResourceData, StoredResource, StoreListResult, StoreQuery, TenantStore, WriteOptions } from "../contract.js";
-import { ownCopy, referencedIds, requireId, withoutReference } from "../common/data.js";
-import { danglingReference, notFound, staleVersion, unknownResourceType } from "../common/errors.js";
+import { ownCopy, requireId, withoutReference } from "../common/data.js";
+import { notFound, staleVersion, unknownResourceType } from "../common/errors.js";
+import { planMembers, typeMembers } from "../common/references.js";
 import { ScimError } from "../../errors.js";
 import type { TypeRules } from "../common/rules.js";
 import { listTable } from "./query.js";
@@ -25,9 +26,9 @@ export class MemoryTenantStore implements TenantStore {
     if (table.has(id)) throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${table.rules.name}`);
     const copy = ownCopy(data, id);
     table.checkUnique(copy, id);
-    this.checkReferences(table.rules, copy);
+    const typed = this.typeReferences(table.rules, copy, false);
     const at = this.now();
-    return table.put(id, 1, at, at, copy);
+    return table.put(id, 1, at, at, typed);
   }
 
   async get(resourceType: string, id: string): Promise<StoredResource | undefined> {
@@ -39,8 +40,8 @@ export class MemoryTenantStore implements TenantStore {
     const current = this.current(table, id, options);
     const copy = ownCopy(data, id);
     table.checkUnique(copy, id);
-    if (!options?.keepUnknownReferences) this.checkReferences(table.rules, copy);
-    return table.put(id, current.version + 1, current.created, this.now(), copy);
+    const typed = this.typeReferences(table.rules, copy, options?.keepUnknownReferences === true);
+    return table.put(id, current.version + 1, current.created, this.now(), typed);
   }
 
   async delete(resourceType: string, id: string, options?: WriteOptions): Promise<void> {
@@ -77,15 +78,17 @@ export class MemoryTenantStore implements TenantStore {
     return head;
   }
 
-  /** Group.members[].value must name an existing resource of this tenant. */
-  private checkReferences(rules: TypeRules, data: ResourceData): void {
+  /** Group.members[].value must name an existing resource of this tenant; its type is
+   * that resource's (stores/common/references.ts). Every member is looked up: a Map probe. */
+  private typeReferences(rules: TypeRules, data: ResourceData, keepUnknown: boolean): ResourceData {
+    let out = data;
     for (const ref of rules.references) {
-      for (const id of referencedIds(data, ref)) {
-        if (id === data.id) continue; // a resource may list itself; nothing dangles
-        const found = ref.targets.some((t) => this.tables.get(t.toLowerCase())?.has(id));
-        if (!found) throw danglingReference(ref.attribute.name, ref.targets, id);
-      }
+      const plan = planMembers(out, ref, data.id as string);
+      const found = new Map<string, string[]>();
+      for (const id of plan.lookUp) found.set(id, ref.targets.filter((t) => this.tables.get(t.toLowerCase())?.has(id)));
+      out = typeMembers(out, ref, plan, found, keepUnknown);
     }
+    return out;
   }
 
   /** A deleted resource leaves every membership list of this tenant (a new version each). */

@@ -44,7 +44,7 @@ export const SQL = {
   update: `UPDATE scim_resource SET version = version + 1, last_modified = COALESCE($5::timestamptz, GREATEST(${CLOCK("NULL")}, last_modified)), data = $6::jsonb
            WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4 RETURNING last_modified`,
   delete: `DELETE FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = $3 AND version = $4`,
-  existing: `SELECT id FROM scim_resource WHERE tenant = $1 AND type = ANY($2::text[]) AND id = ANY($3::text[]) FOR KEY SHARE`,
+  existing: `SELECT id, type FROM scim_resource WHERE tenant = $1 AND type = ANY($2::text[]) AND id = ANY($3::text[]) FOR KEY SHARE`,
   /** The resource holding a unique value: both primary-key probes in one round trip. */
   getByUnique: `SELECT ${COLUMNS} FROM scim_resource WHERE tenant = $1 AND type = $2 AND id = (SELECT id FROM scim_unique WHERE tenant = $1 AND type = $2 AND attr = $3 AND value = $4)`,
   uniqueInsert: `INSERT INTO scim_unique (tenant, type, attr, value, id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,

@@ -9,7 +9,7 @@ import { listPinned, listPostgres } from "./list.js";
 import type { PgClient, PgPool } from "./pool.js";
 import { iso, SQL, toStored, type ResourceRow } from "./sql.js";
 import { syncValues } from "./values.js";
-import { checkReferences, syncSideRows } from "./writes.js";
+import { syncSideRows, typeReferences } from "./writes.js";
 
 // One tenant's view of a PostgreSQL store, safe with many stateless server instances on
 // one database: writers lock the row (FOR UPDATE) and write with `WHERE version = $n`, so
@@ -68,9 +68,8 @@ export class PgTenantStore implements TenantStore {
   async create(resourceType: string, data: ResourceData): Promise<StoredResource> {
     const rules = this.rules(resourceType);
     const id = requireId(data);
-    const body = freezeResource(data, id);
     return transaction(this.c, false, async (client) => {
-      await checkReferences(client, this.tenant, rules, body, id);
+      const body = freezeResource(await typeReferences(client, this.tenant, rules, data, id, false), id);
       const inserted = await client.query<{ created: Date | string }>(SQL.insert, [this.tenant, rules.name, id, this.c.now(), JSON.stringify(body)]);
       if (!inserted.rows.length) throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${rules.name}`);
       const at = iso(inserted.rows[0]!.created);
@@ -91,10 +90,10 @@ export class PgTenantStore implements TenantStore {
 
   async replace(resourceType: string, id: string, data: ResourceData, options?: WriteOptions): Promise<StoredResource> {
     const rules = this.rules(resourceType);
-    const body = freezeResource(data, id);
     return transaction(this.c, false, async (client) => {
       const previous = await this.current(client, rules, id, options);
-      if (!options?.keepUnknownReferences) await checkReferences(client, this.tenant, rules, body, id, previous.data);
+      const keep = options?.keepUnknownReferences === true;
+      const body = freezeResource(await typeReferences(client, this.tenant, rules, data, id, keep, previous.data), id);
       await syncSideRows(client, this.tenant, rules, id, previous.data, body);
       const r = await client.query<{ last_modified: Date | string }>(SQL.update, [this.tenant, rules.name, id, previous.version, this.c.now(), JSON.stringify(body)]);
       if (r.rowCount !== 1 || !r.rows[0]) throw staleVersion(rules.name, id, previous.version, previous.version + 1);

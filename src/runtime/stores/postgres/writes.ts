@@ -1,6 +1,7 @@
 import type { ResourceData } from "../contract.js";
 import { referencedIds, uniqueKey, uniqueRaw } from "../common/data.js";
-import { danglingReference, notUnique } from "../common/errors.js";
+import { notUnique } from "../common/errors.js";
+import { planMembers, typeMembers } from "../common/references.js";
 import type { TypeRules, UniqueRule } from "../common/rules.js";
 import type { PgClient } from "./pool.js";
 import { SQL } from "./sql.js";
@@ -10,20 +11,25 @@ import { syncValues } from "./values.js";
 // always written in the same transaction as the resource row.
 
 /**
- * Members must exist in this tenant; FOR KEY SHARE keeps them from being deleted until
- * commit. Only members `before` did not list are checked, in one statement: adding one
- * member to a 10,000-member group costs one look-up, not 10,000.
+ * `data` with its members checked and typed (stores/common/references.ts). FOR KEY SHARE
+ * keeps the members from being deleted until commit. Only members `before` did not hold
+ * with a type are looked up, in one statement: adding one member to a 10,000-member group
+ * costs one look-up, not 10,000.
  */
-export async function checkReferences(c: PgClient, tenant: string, rules: TypeRules, data: ResourceData, id: string, before?: ResourceData): Promise<void> {
+export async function typeReferences(c: PgClient, tenant: string, rules: TypeRules, data: ResourceData, id: string, keepUnknown: boolean, before?: ResourceData): Promise<ResourceData> {
+  let out = data;
   for (const ref of rules.references) {
-    const had = new Set(before ? referencedIds(before, ref) : []);
-    const added = [...new Set(referencedIds(data, ref))].filter((t) => t !== id && !had.has(t));
-    if (!added.length) continue;
-    const r = await c.query<{ id: string }>(SQL.existing, [tenant, ref.targets, added]);
-    const found = new Set(r.rows.map((x) => x.id));
-    const missing = added.find((t) => !found.has(t));
-    if (missing !== undefined) throw danglingReference(ref.attribute.name, ref.targets, missing);
+    const plan = planMembers(out, ref, id, before);
+    const found = new Map<string, string[]>();
+    if (plan.lookUp.length) {
+      const r = await c.query<{ id: string; type: string }>(SQL.existing, [tenant, ref.targets, plan.lookUp]);
+      for (const row of r.rows) found.set(row.id, [...(found.get(row.id) ?? []), row.type]);
+    }
+    // rows come in no particular order: name the types in the rule's order
+    for (const [k, types] of found) found.set(k, ref.targets.filter((t) => types.includes(t)));
+    out = typeMembers(out, ref, plan, found, keepUnknown);
   }
+  return out;
 }
 
 type Keys = Map<string, { rule: UniqueRule; raw: string | number | boolean }>;

@@ -8,7 +8,7 @@ import { listSqliteKeyset } from "./keyset.js";
 import { listSqlite } from "./list.js";
 import { toStored, type Statements } from "./statements.js";
 import { syncValues } from "./values.js";
-import { addSideRows, checkReferences, checkUnique, dropSideRows, syncSideRows } from "./writes.js";
+import { addSideRows, checkUnique, dropSideRows, syncSideRows, typeReferences } from "./writes.js";
 
 // One tenant's view of a SQLite store. Every write is one IMMEDIATE transaction: it takes
 // the database's write lock before reading, so its checks (version, uniqueness,
@@ -34,8 +34,6 @@ export class SqliteTenantStore implements TenantStore {
   async create(resourceType: string, data: ResourceData): Promise<StoredResource> {
     const rules = this.rules(resourceType);
     const id = requireId(data);
-    const body = freezeResource(data, id);
-    const json = JSON.stringify(body);
     const { st, db } = this.c;
     return guard(() =>
       db
@@ -43,8 +41,9 @@ export class SqliteTenantStore implements TenantStore {
           if (st.exists.get(this.tenant, rules.name, id)) {
             throw ScimError.conflict(`id ${JSON.stringify(id)} is already used by another ${rules.name}`);
           }
-          checkUnique(st, this.tenant, rules, body, id);
-          checkReferences(st, this.tenant, rules, body, id);
+          checkUnique(st, this.tenant, rules, data, id);
+          const body = freezeResource(typeReferences(st, this.tenant, rules, data, id, false), id);
+          const json = JSON.stringify(body);
           const at = this.c.now();
           st.insert.run(this.tenant, rules.name, id, at, at, json);
           addSideRows(st, this.tenant, rules, body, id);
@@ -63,15 +62,15 @@ export class SqliteTenantStore implements TenantStore {
 
   async replace(resourceType: string, id: string, data: ResourceData, options?: WriteOptions): Promise<StoredResource> {
     const rules = this.rules(resourceType);
-    const body = freezeResource(data, id);
-    const json = JSON.stringify(body);
     const { st, db } = this.c;
     return guard(() =>
       db
         .transaction(() => {
           const previous = this.current(rules, id, options);
-          checkUnique(st, this.tenant, rules, body, id);
-          if (!options?.keepUnknownReferences) checkReferences(st, this.tenant, rules, body, id, previous.data);
+          checkUnique(st, this.tenant, rules, data, id);
+          const keep = options?.keepUnknownReferences === true;
+          const body = freezeResource(typeReferences(st, this.tenant, rules, data, id, keep, previous.data), id);
+          const json = JSON.stringify(body);
           const at = this.c.now();
           st.update.run(previous.version + 1, at, json, this.tenant, rules.name, id, previous.version);
           syncSideRows(st, this.tenant, rules, id, previous.data, body);

@@ -1,6 +1,7 @@
 import type { ResourceData } from "../contract.js";
 import { referencedIds, uniqueKey, uniqueRaw } from "../common/data.js";
-import { danglingReference, notUnique } from "../common/errors.js";
+import { notUnique } from "../common/errors.js";
+import { planMembers, typeMembers } from "../common/references.js";
 import type { TypeRules } from "../common/rules.js";
 import type { Statements } from "./statements.js";
 
@@ -16,15 +17,17 @@ export function checkUnique(st: Statements, tenant: string, rules: TypeRules, da
   }
 }
 
-/** Members must exist in this tenant; only those `before` did not list are looked up. */
-export function checkReferences(st: Statements, tenant: string, rules: TypeRules, data: ResourceData, id: string, before?: ResourceData): void {
+/** `data` with its members checked and typed (stores/common/references.ts); only members
+ * `before` did not hold with a type are looked up. */
+export function typeReferences(st: Statements, tenant: string, rules: TypeRules, data: ResourceData, id: string, keepUnknown: boolean, before?: ResourceData): ResourceData {
+  let out = data;
   for (const ref of rules.references) {
-    const had = new Set(before ? referencedIds(before, ref) : []);
-    for (const target of referencedIds(data, ref)) {
-      if (target === id || had.has(target)) continue;
-      if (!ref.targets.some((t) => st.exists.get(tenant, t, target))) throw danglingReference(ref.attribute.name, ref.targets, target);
-    }
+    const plan = planMembers(out, ref, id, before);
+    const found = new Map<string, string[]>();
+    for (const target of plan.lookUp) found.set(target, ref.targets.filter((t) => st.exists.get(tenant, t, target)));
+    out = typeMembers(out, ref, plan, found, keepUnknown);
   }
+  return out;
 }
 
 export function addSideRows(st: Statements, tenant: string, rules: TypeRules, data: ResourceData, id: string): void {
