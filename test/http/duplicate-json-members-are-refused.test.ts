@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ScimError } from "../../src/runtime/errors.js";
 import { parseJsonBody } from "../../src/runtime/http/body.js";
 import { countMembers, findDuplicateMember } from "../../src/runtime/http/json-members.js";
+import { scimError } from "../patch/fixtures.js";
 
 // RFC 8259 §4: with a member name twice in one object, parsers disagree on the value (a
 // gateway may read the first, JSON.parse keeps the last), so every body that repeats a
 // name, at any depth and however it is escaped, is 400 invalidSyntax naming it and where.
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-
-function refusal(text: string): ScimError {
-  try {
-    parseJsonBody(bytes(text), 32);
-  } catch (e) {
-    if (e instanceof ScimError) return e;
-    throw e;
-  }
-  throw new Error(`accepted: ${text}`);
-}
 
 describe("a body repeating a member name in one object", () => {
   const refused: [string, string, string, number, number][] = [
@@ -35,7 +25,7 @@ describe("a body repeating a member name in one object", () => {
     ["a name that prefixes others", '{"proto":1,"protocol":0,"proto":2}', "proto", 24, 1],
   ];
   it.each(refused)("%s → 400 invalidSyntax naming it", (_case, text, name, at, first) => {
-    const e = refusal(text);
+    const e = scimError(() => parseJsonBody(bytes(text), 32));
     expect(e.status).toBe(400);
     expect(e.scimType).toBe("invalidSyntax");
     expect(e.message).toContain(`member ${JSON.stringify(name)} appears more than once`);
