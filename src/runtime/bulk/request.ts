@@ -1,10 +1,13 @@
 import { ScimError } from "../errors.js";
 import { parseJsonBody, readBody, type BodyLimits } from "../http/body.js";
 import type { ScimRequest } from "../http/types.js";
+import { lowerKeys } from "../resource/message-members.js";
 
 // The BulkRequest message (RFC 7644 §3.7): limits first (413, §3.7.4), then the envelope
 // (400 for the request), then each operation on its own: a malformed operation becomes an
-// error for that operation only, so one bad entry never sinks the others.
+// error for that operation only, so one bad entry never sinks the others. Member names
+// are case-insensitive (RFC 7643 §2.1); one spelled twice is ambiguous and refused, for
+// the request (`Operations`, `operations`) or for that operation (`data`, `Data`).
 
 export const BULK_REQUEST = "urn:ietf:params:scim:api:messages:2.0:BulkRequest";
 export const BULK_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:BulkResponse";
@@ -35,16 +38,6 @@ export interface ParsedBulk {
   readonly operations: BulkOperation[];
 }
 
-/** Attribute names are case-insensitive (RFC 7643 §2.1): "operations" is "Operations". */
-function lowerKeys(o: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    const lower = k.toLowerCase();
-    if (!(lower in out)) out[lower] = o[k];
-  }
-  return out;
-}
-
 /** RFC 7644 §3.7.4: 413 with the limit named in the detail. */
 function tooLarge(detail: string): ScimError {
   return new ScimError(413, undefined, detail);
@@ -61,7 +54,7 @@ export async function readBulk(req: ScimRequest, limits: BulkLimits, body: BodyL
     throw e;
   }
   // Operations -> operation -> data: three levels above what a single request may nest.
-  const message = lowerKeys(parseJsonBody(bytes, body.maxDepth + 3));
+  const message = lowerKeys(parseJsonBody(bytes, body.maxDepth + 3), "the bulk request");
   const schemas = message.schemas;
   if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === "string" && s.toLowerCase() === BULK_REQUEST.toLowerCase())) {
     throw ScimError.badRequest("invalidSyntax", `bulk request body must list schema ${BULK_REQUEST}`);
@@ -92,7 +85,13 @@ function operation(raw: unknown, index: number): BulkOperation {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { index, method: "", path: "", error: invalid(index, "an operation must be a JSON object") };
   }
-  const o = lowerKeys(raw as Record<string, unknown>);
+  let o: Record<string, unknown>;
+  try {
+    o = lowerKeys(raw as Record<string, unknown>, `Operations[${index}]`);
+  } catch (e) {
+    if (!(e instanceof ScimError)) throw e;
+    return { index, method: "", path: "", error: e };
+  }
   const method = typeof o.method === "string" ? o.method.toUpperCase() : "";
   const path = typeof o.path === "string" ? o.path : "";
   const op: { -readonly [K in keyof BulkOperation]: BulkOperation[K] } = { index, method: method.slice(0, 20), path: path.slice(0, MAX_PATH) };

@@ -1,10 +1,11 @@
 import { ScimError } from "../errors.js";
 import { isEventStream, readEventStream } from "./body-stream.js";
+import { refuseDuplicateMembers } from "./json-members.js";
 import type { ScimBody, ScimHeaders } from "./types.js";
 
 // Request bodies: content negotiation (RFC 7644 §3.1, §8.1), a byte limit enforced while
 // reading (413 without reading the rest), a read timeout for slow senders (408), strict
-// UTF-8 and JSON, a nesting limit, and no `__proto__` keys. The stream is read through
+// UTF-8 and JSON, a nesting limit, no `__proto__` keys and no member name twice in one object. The stream is read through
 // its iterator rather than `for await` so that stopping early does not destroy the socket
 // before the error response is written.
 
@@ -98,9 +99,13 @@ async function readIterable(body: AsyncIterable<Uint8Array>, limits: BodyLimits)
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** One pass over the text: nesting depth outside strings (before JSON.parse recurses). */
-function maxNesting(text: string, limit: number): void {
+/**
+ * One pass over the text: nesting depth outside strings (before JSON.parse recurses), and
+ * the number of member names (each `:` outside strings), for the duplicate check.
+ */
+function scanStructure(text: string, limit: number): number {
   let depth = 0;
+  let members = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -111,7 +116,9 @@ function maxNesting(text: string, limit: number): void {
     else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > limit) throw ScimError.badRequest("invalidSyntax", `JSON nesting deeper than ${limit} levels at character ${i}`);
     } else if (c === 125 || c === 93) depth--;
+    else if (c === 58 /* : */) members++;
   }
+  return members;
 }
 
 function noProtoKeys(key: string, value: unknown): unknown {
@@ -128,7 +135,7 @@ export function parseJsonBody(bytes: Uint8Array, maxDepth: number): Record<strin
   } catch {
     throw ScimError.badRequest("invalidSyntax", "request body is not valid UTF-8");
   }
-  maxNesting(text, maxDepth);
+  const members = scanStructure(text, maxDepth);
   let value: unknown;
   try {
     // The reviver costs time, so it only runs when a `__proto__` key could be present.
@@ -141,5 +148,6 @@ export function parseJsonBody(bytes: Uint8Array, maxDepth: number): Record<strin
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw ScimError.badRequest("invalidSyntax", "request body must be a JSON object");
   }
+  refuseDuplicateMembers(text, value, members);
   return value as Record<string, unknown>;
 }

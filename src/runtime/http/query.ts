@@ -1,5 +1,6 @@
 import type { CompatPolicy } from "../compat/policy.js";
 import { ScimError } from "../errors.js";
+import { ambiguousMember } from "../resource/message-members.js";
 import type { Filter } from "../filter/ast.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 import { checkedFilter, checkSortable, parseAttributeList } from "./semantics.js";
@@ -51,15 +52,19 @@ const SEARCH_MEMBERS = new Set(["attributes", "excludedattributes", "filter", "s
 
 export function paramsFromSearchBody(body: Record<string, unknown>): Params {
   const params = new Map<string, string>();
+  const spelled = new Map<string, string>();
   for (const key of Object.keys(body)) {
     const name = key.toLowerCase();
     const value = body[key];
+    // one member in two spellings ("filter", "Filter") would leave us to pick one
+    const first = spelled.get(name);
+    if (first !== undefined) throw ambiguousMember("the search request", first, key);
+    spelled.set(name, key);
     if (name === "schemas") continue;
     // A misspelt member ("filters") would otherwise widen the search without a word.
     if (!SEARCH_MEMBERS.has(name)) {
       throw ScimError.badRequest("invalidValue", `search request member ${JSON.stringify(key.slice(0, 50))} is not one of schemas, attributes, excludedAttributes, filter, sortBy, sortOrder, startIndex, count, cursor`);
     }
-    if (params.has(name)) throw ScimError.badRequest("invalidValue", `search request member "${name}" is given more than once`);
     if (name === "attributes" || name === "excludedattributes") {
       if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
         throw ScimError.badRequest("invalidValue", `search request member "${key}" must be an array of attribute paths`);

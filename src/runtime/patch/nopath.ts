@@ -1,4 +1,5 @@
 import type { SchemaModel } from "../manifest/model.js";
+import { describe } from "../resource/issues.js";
 import { isRecord } from "../resource/values.js";
 import { invalidValue, type PatchDocument } from "./document.js";
 import { addOrReplace, remove } from "./operations.js";
@@ -8,7 +9,9 @@ import { mayIgnoreUnknown } from "./unknown.js";
 // add/replace without a path (RFC 7644 §3.5.2.1, §3.5.2.3): the value is an object of
 // attributes, each applied as if it had been the path; extension URN keys hold objects of
 // that extension's attributes. `schemas` in the value is not applied: the validator
-// derives it from the extension objects present.
+// derives it from the extension objects present. It is still checked as a POST body's
+// would be (RFC 7643 §3): IdPs send the resource's own URNs, while a URN of another
+// schema means the client is describing something we would otherwise silently ignore.
 
 export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", value: unknown, extension?: SchemaModel): void {
   if (!isRecord(value)) throw invalidValue("value", "must be an object of attributes when the operation has no path");
@@ -16,7 +19,10 @@ export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", valu
   for (const k of Object.keys(value)) {
     const v = value[k];
     if (!extension) {
-      if (k.toLowerCase() === "schemas") continue;
+      if (k.toLowerCase() === "schemas") {
+        checkSchemas(doc, v);
+        continue;
+      }
       const ext = index.extension(k);
       if (ext) {
         if ((v === null || v === "") && policy.emptyAsRemoval) doc.removeExtension(ext);
@@ -45,5 +51,20 @@ export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", valu
     if ((v === null || v === "") && policy.emptyAsRemoval) remove(doc, target, undefined);
     else if (v === null) throw invalidValue(r.path, "is null: to clear an attribute use a remove operation");
     else addOrReplace(doc, target, v, op);
+  }
+}
+
+/** 400 invalidValue unless `v` is an array of this resource type's schema URNs (core or
+ * extension, any case); unknown URNs pass where unknown attributes may (as in the validator). */
+function checkSchemas(doc: PatchDocument, v: unknown): void {
+  if (!Array.isArray(v)) throw invalidValue("schemas", `must be an array of schema URNs, got ${describe(v)}`);
+  const { index, policy } = doc;
+  const core = index.coreSchema.id.toLowerCase();
+  for (let i = 0; i < v.length; i++) {
+    const urn: unknown = v[i];
+    if (typeof urn !== "string") throw invalidValue(`schemas[${i}]`, `must be a schema URN string, got ${describe(urn)}`);
+    if (urn.toLowerCase() === core || index.extension(urn) || policy.ignoreUnknownAttributes) continue;
+    const shown = urn.length > 80 ? `${urn.slice(0, 80)}…` : urn;
+    throw invalidValue(`schemas[${i}]`, `"${shown}" is not a schema of resource type ${index.resourceType.name}`);
   }
 }
