@@ -5,9 +5,9 @@ import type { ScimBody, ScimHeaders } from "./types.js";
 
 // Request bodies: content negotiation (RFC 7644 §3.1, §8.1), a byte limit enforced while
 // reading (413 without reading the rest), a read timeout for slow senders (408), strict
-// UTF-8 and JSON, a nesting limit, no `__proto__` keys and no member name twice in one object. The stream is read through
-// its iterator rather than `for await` so that stopping early does not destroy the socket
-// before the error response is written.
+// UTF-8 and JSON, a nesting limit, no `__proto__` keys and no member name twice in one
+// object. The stream is read through its iterator rather than `for await` so that stopping
+// early does not destroy the socket before the error response is written.
 
 export interface BodyLimits {
   readonly maxBytes: number;
