@@ -12,8 +12,11 @@ import { mayIgnoreUnknown } from "./unknown.js";
 // derives it from the extension objects present. It is still checked as a POST body's
 // would be (RFC 7643 §3): IdPs send the resource's own URNs, while a URN of another
 // schema means the client is describing something we would otherwise silently ignore.
+// Names are case-insensitive (RFC 7643 §2.1), so `displayName` and `DisplayName` in one
+// value (or an extension attribute both URN-keyed and inside its extension object) name
+// one attribute twice: which wins would be a guess, so it is 400.
 
-export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", value: unknown, extension?: SchemaModel): void {
+export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", value: unknown, extension?: SchemaModel, seen = new Set<string>()): void {
   if (!isRecord(value)) throw invalidValue("value", "must be an object of attributes when the operation has no path");
   const { index, policy } = doc;
   for (const k of Object.keys(value)) {
@@ -25,9 +28,10 @@ export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", valu
       }
       const ext = index.extension(k);
       if (ext) {
+        once(seen, ext.id, k);
         if ((v === null || v === "") && policy.emptyAsRemoval) doc.removeExtension(ext);
         else if (!isRecord(v)) throw invalidValue(ext.id, "must be an object of extension attributes");
-        else applyWithoutPath(doc, op, v, ext);
+        else applyWithoutPath(doc, op, v, ext, seen);
         continue;
       }
     }
@@ -37,6 +41,7 @@ export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", valu
       if (mayIgnoreUnknown(policy, name)) continue;
       throw invalidValue(name, "is not a defined attribute");
     }
+    once(seen, r.path, name);
     const isPath = r.subAttribute !== undefined || (!extension && k.includes(":"));
     if (isPath && !policy.pathKeysInValue) {
       throw invalidValue(name, 'is an attribute path, not an attribute name; use the operation\'s "path"');
@@ -52,6 +57,13 @@ export function applyWithoutPath(doc: PatchDocument, op: "add" | "replace", valu
     else if (v === null) throw invalidValue(r.path, "is null: to clear an attribute use a remove operation");
     else addOrReplace(doc, target, v, op);
   }
+}
+
+/** 400 invalidValue when `path` (canonical) was already named in this value. */
+function once(seen: Set<string>, path: string, key: string): void {
+  const lower = path.toLowerCase();
+  if (seen.has(lower)) throw invalidValue(key, "is given more than once in the value (attribute names are case-insensitive)");
+  seen.add(lower);
 }
 
 /** 400 invalidValue unless `v` is an array of this resource type's schema URNs (core or
