@@ -1,4 +1,4 @@
-import { isObject, isSchemaUrn, type JsonObject } from "./check-schema.js";
+import { isObject, isSchemaUrn, PROTOTYPE_MEMBERS, type JsonObject } from "./check-schema.js";
 import { pointer, type SchemaProblem } from "./problem.js";
 
 // Checks one resource type document (RFC 7643 §6) against the schemas that loaded.
@@ -25,6 +25,11 @@ export function checkResourceType(raw: JsonObject, file: string, schemas: Readon
   }
   if (typeof raw.name === "string" && !/^[A-Za-z][A-Za-z0-9_-]*$/.test(raw.name)) {
     report("invalid-field", pointer("name"), `resource type name ${JSON.stringify(raw.name)} must start with a letter and contain only letters, digits, "-" or "_"`);
+  }
+  // Resource types are looked up by name in plain objects (handlers, validators): a
+  // prototype member's name would find the inherited function instead.
+  if (typeof raw.name === "string" && PROTOTYPE_MEMBERS.has(raw.name.toLowerCase())) {
+    report("prototype-member-name", pointer("name"), `resource type name "${raw.name}" is the name of an Object.prototype member (compared case-insensitively); it cannot be looked up safely, choose another name`);
   }
   if (typeof raw.endpoint === "string" && !/^\/[A-Za-z0-9._~-]+$/.test(raw.endpoint)) {
     report("invalid-endpoint", pointer("endpoint"), `endpoint ${JSON.stringify(raw.endpoint)} must be one relative path segment such as "/Users" (RFC 7643 §6)`);
@@ -63,7 +68,8 @@ export function checkResourceType(raw: JsonObject, file: string, schemas: Readon
     for (const a of schema.attributes) {
       if (!isObject(a) || typeof a.name !== "string") continue;
       const owner = owners.get(a.name.toLowerCase());
-      if (owner !== undefined) {
+      // The same name twice within one extension is that schema's duplicate-attribute-name.
+      if (owner !== undefined && owner !== schema.id) {
         report("duplicate-extension-attribute", pointer("schemaExtensions", i, "schema"), `extensions "${owner}" and "${schema.id}" both define attribute "${a.name}"; unprefixed paths would be ambiguous`);
       } else owners.set(a.name.toLowerCase(), schema.id);
     }

@@ -18,9 +18,10 @@ const BOOLEANS = ["multiValued", "required", "caseExact"] as const;
 const ATTRNAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** Object.prototype members: as attribute names they shadow inherited members at run time,
  * and TypeScript cannot type them as optional properties of object literals. */
-const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
+export const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype).map((n) => n.toLowerCase()));
 /** RFC 8141: "urn:" NID ":" NSS. */
-const URN = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:[A-Za-z0-9()+,\-.:=@;$_!*'%/]*[A-Za-z0-9()+,\-.=@;$_!*'%/]$/;
+// RFC 8141 §3.1: the "urn" scheme is case-insensitive (as is the NID; the classes hold both cases).
+const URN = /^urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:[A-Za-z0-9()+,\-.:=@;$_!*'%/]*[A-Za-z0-9()+,\-.=@;$_!*'%/]$/i;
 
 export const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 export const isSchemaUrn = (v: unknown): v is string => typeof v === "string" && v.length <= 1024 && URN.test(v);

@@ -111,14 +111,17 @@ export function loadSchemas(options: LoadOptions): LoadResult {
 
 /** User resource types replace built-ins of the same name; duplicates among the user's are errors. */
 function chooseResourceTypes(docs: readonly Doc[], core: readonly CoreSchemaName[], problems: SchemaProblem[]): Doc[] {
-  const key = (d: Doc): string => (typeof d.raw.name === "string" ? d.raw.name.toLowerCase() : "");
+  // Names are compared without case and separators: generated type and file names drop
+  // both ("My-Device" and "MyDevice" would both emit handlers/my-device.ts and MyDevice).
+  const key = (d: Doc): string => (typeof d.raw.name === "string" ? d.raw.name.replace(/[^A-Za-z0-9]/g, "").toLowerCase() : "");
   const user = new Map<string, Doc>();
   const endpoints = new Map<string, Doc>();
   for (const d of docs.filter((x) => !x.builtin)) {
     const k = key(d);
     const first = user.get(k);
     if (k && first) {
-      problems.push({ file: d.file, pointer: "/name", rule: "duplicate-resource-type", message: `resource type "${String(d.raw.name)}" is also defined in ${first.file}` });
+      const same = first.raw.name === d.raw.name ? "is also defined" : `clashes with "${String(first.raw.name)}" (names are compared ignoring case, "-" and "_", as generated names are)`;
+      problems.push({ file: d.file, pointer: "/name", rule: "duplicate-resource-type", message: `resource type "${String(d.raw.name)}" ${same} in ${first.file}` });
       continue;
     }
     user.set(k, d);

@@ -40,6 +40,11 @@ const rows: Array<[string, Record<string, unknown>, Omit<SchemaProblem, "file">]
   ["schemaExtensions not a list", { schemaExtensions: { schema: EXT_A } }, {
     pointer: "/schemaExtensions", rule: "invalid-field", message: "schemaExtensions must be an array of { schema, required } (RFC 7643 §6)",
   }],
+  // Looked up by name in plain objects at run time: "constructor" found Object's own (a 500).
+  ...["constructor", "ToString", "hasOwnProperty"].map((name): [string, Record<string, unknown>, Omit<SchemaProblem, "file">] => [`named ${name}`, { name, endpoint: "/Things" }, {
+    pointer: "/name", rule: "prototype-member-name",
+    message: `resource type name "${name}" is the name of an Object.prototype member (compared case-insensitively); it cannot be looked up safely, choose another name`,
+  }]),
 ];
 
 describe("resource type rules", () => {
@@ -51,6 +56,28 @@ describe("resource type rules", () => {
   it("two user resource types with one name", () => {
     const { problems } = loadTree({ ...schemas, "t1.json": deviceType(), "t2.json": deviceType({ endpoint: "/Gadgets" }) });
     expect(problems).toEqual([{ file: "t2.json", pointer: "/name", rule: "duplicate-resource-type", message: 'resource type "Device" is also defined in t1.json' }]);
+  });
+
+  it.each([
+    ["My-Device", "MyDevice"],
+    ["my_device", "MyDevice"],
+    ["DEVICE", "Device"],
+  ])("%s and %s clash: generated names drop case and separators", (first, second) => {
+    const { problems } = loadTree({ ...schemas, "t1.json": deviceType({ name: first }), "t2.json": deviceType({ name: second, endpoint: "/Gadgets" }) });
+    expect(problems).toEqual([{ file: "t2.json", pointer: "/name", rule: "duplicate-resource-type", message: `resource type "${second}" clashes with "${first}" (names are compared ignoring case, "-" and "_", as generated names are) in t1.json` }]);
+  });
+
+  it("one extension defining a name twice is that schema's problem only", () => {
+    const twice = { ...schemas, "a.json": ext(EXT_A, ["foo", "Foo"]) };
+    const { problems } = loadTree({ ...twice, "device-type.json": deviceType({ schemaExtensions: [{ schema: EXT_A, required: false }] }) });
+    expect(problems.map((p) => p.rule)).toEqual(["duplicate-attribute-name"]);
+  });
+
+  it("an upper-case URN scheme is a URN (RFC 8141 §3.1)", () => {
+    const upper = "URN:acme:params:scim:schemas:extension:2.0:Upper";
+    const { problems, manifest } = loadTree({ ...schemas, "u.json": ext(upper, ["shade"]), "device-type.json": deviceType({ schemaExtensions: [{ schema: upper, required: false }] }) });
+    expect(problems).toEqual([]);
+    expect(manifest?.resourceTypes.find((r) => r.name === "Device")?.schemaExtensions).toEqual([{ schema: upper, required: false }]);
   });
 
   it("a user resource type replaces the built-in one of the same name", () => {
