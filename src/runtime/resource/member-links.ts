@@ -1,4 +1,5 @@
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
+import { isRecord } from "./values.js";
 import type { ReferenceRule } from "./members.js";
 import { locationFor } from "./representation.js";
 
@@ -17,10 +18,8 @@ export interface MemberLinks {
   readonly types: ReadonlyMap<string, ResourceTypeIndex>;
 }
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
-
 function linked(el: unknown, links: MemberLinks, baseUrl: string): unknown {
-  if (!isObject(el)) return el;
+  if (!isRecord(el)) return el;
   let value: unknown;
   let type: unknown;
   for (const k of Object.keys(el)) {

@@ -1,4 +1,5 @@
 import { ScimError } from "../errors.js";
+import { findKey, isRecord } from "./values.js";
 import type { AttributeModel } from "../manifest/model.js";
 import type { ResourceTypeIndex } from "../manifest/resolve.js";
 
@@ -50,13 +51,6 @@ export function referenceRules(index: ResourceTypeIndex, typeNames: ReadonlySet<
   return rules;
 }
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
-
-/** Own key of `obj` matching `lower` case-insensitively. */
-function keyOf(obj: Json, lower: string): string | undefined {
-  return Object.keys(obj).find((k) => k.toLowerCase() === lower);
-}
-
 const memberText = (attribute: string, value: unknown): string => `${attribute}[value eq ${JSON.stringify(value)}]`;
 
 /** The element without `$ref` and with `type` in canonical case (400 when it names no target). */
@@ -73,7 +67,7 @@ function cleanMember(el: Json, rule: ReferenceRule): Json {
     if (given === undefined || given === null) continue;
     const canonical = typeof given === "string" ? rule.targets.find((t) => t.toLowerCase() === given.toLowerCase()) : undefined;
     if (!canonical) {
-      const v = el[keyOf(el, "value") ?? "value"];
+      const v = el[findKey(el, "value") ?? "value"];
       throw ScimError.badRequest("invalidValue", `${memberText(rule.attribute.name, v)}.type: ${JSON.stringify(given)} is not ${rule.targets.join(" or ")}`);
     }
     out.type = canonical;
@@ -87,12 +81,12 @@ function cleanList(list: unknown[], rule: ReferenceRule, stored: ReadonlyMap<str
   const seen = new Map<string, Json>();
   const out: unknown[] = [];
   for (const el of list) {
-    if (!isObject(el)) {
+    if (!isRecord(el)) {
       out.push(el);
       continue;
     }
     const member = cleanMember(el, rule);
-    const value = member[keyOf(member, "value") ?? "value"];
+    const value = member[findKey(member, "value") ?? "value"];
     if (typeof value !== "string") {
       out.push(member);
       continue;
@@ -114,13 +108,13 @@ function cleanList(list: unknown[], rule: ReferenceRule, stored: ReadonlyMap<str
 /** Member id → stored type, from the resource's stored list. */
 function storedTypes(existing: Json | undefined, rule: ReferenceRule): Map<string, string> {
   const types = new Map<string, string>();
-  const key = existing && keyOf(existing, rule.attribute.name.toLowerCase());
+  const key = existing && findKey(existing, rule.attribute.name.toLowerCase());
   const list = key === undefined ? undefined : existing![key];
   if (!Array.isArray(list)) return types;
   for (const el of list) {
-    if (!isObject(el)) continue;
-    const value = el[keyOf(el, "value") ?? "value"];
-    const type = el[keyOf(el, "type") ?? "type"];
+    if (!isRecord(el)) continue;
+    const value = el[findKey(el, "value") ?? "value"];
+    const type = el[findKey(el, "type") ?? "type"];
     if (typeof value === "string" && typeof type === "string") types.set(value, type);
   }
   return types;
@@ -132,7 +126,7 @@ function storedTypes(existing: Json | undefined, rule: ReferenceRule): Map<strin
 export function cleanMembers(data: Json, rules: readonly ReferenceRule[], existing?: Json): Json {
   let out: Json | undefined;
   for (const rule of rules) {
-    const key = keyOf(data, rule.attribute.name.toLowerCase());
+    const key = findKey(data, rule.attribute.name.toLowerCase());
     const list = key === undefined ? undefined : data[key];
     if (!Array.isArray(list)) continue;
     out ??= { ...data };

@@ -1,4 +1,5 @@
 import { ScimError } from "../../errors.js";
+import { isRecord } from "../../resource/values.js";
 import type { ResourceData } from "../contract.js";
 import { getKey } from "./data.js";
 import { danglingReference } from "./errors.js";
@@ -22,8 +23,6 @@ export interface MemberPlan {
   /** Ids whose type the store must look up (each once). */
   readonly lookUp: readonly string[];
 }
-
-const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
 
 function listOf(data: ResourceData | undefined, rule: ReferenceRule): unknown[] {
   const list = data === undefined ? undefined : getKey(data, rule.attribute.name);
@@ -62,7 +61,7 @@ export function typeMembers(data: ResourceData, rule: ReferenceRule, plan: Membe
   if (!Array.isArray(list)) return data;
   const typed = list.map((el: unknown) => {
     const value = getKey(el, "value");
-    if (!isObject(el) || typeof value !== "string") return el;
+    if (!isRecord(el) || typeof value !== "string") return el;
     const knownType = plan.known.get(value);
     const real = knownType !== undefined ? [knownType] : (found.get(value) ?? []);
     const typeKey = Object.keys(el).find((k) => k.toLowerCase() === "type");
